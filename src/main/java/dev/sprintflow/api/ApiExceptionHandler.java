@@ -1,0 +1,101 @@
+package dev.sprintflow.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import dev.sprintflow.process.EngineUnavailableException;
+import dev.sprintflow.process.ProcessNotFoundException;
+import dev.sprintflow.process.ProcessStartRejectedException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error is an RFC 9457 problem detail that says what was wrong and where; no stack
+ * traces, and unexpected failures are logged here and answered with a generic 500.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  static final String TYPE_BASE = "https://sprintflow.dev/problems/";
+
+  private final long retryAfterSeconds;
+
+  public ApiExceptionHandler(@Value("${sprintflow.api.retry-after:5s}") java.time.Duration retryAfter) {
+    this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+    p.setProperty("field", e.field());
+    return p;
+  }
+
+  @ExceptionHandler(ProcessNotFoundException.class)
+  ProblemDetail notFound(ProcessNotFoundException e) {
+    ProblemDetail p = problem(HttpStatus.NOT_FOUND, "process-not-found", "Process not found", e.getMessage());
+    p.setProperty("bpmnProcessId", e.bpmnProcessId());
+    return p;
+  }
+
+  @ExceptionHandler(ProcessStartRejectedException.class)
+  ProblemDetail rejected(ProcessStartRejectedException e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "start-rejected", "Start rejected by the engine", e.getMessage());
+  }
+
+  @ExceptionHandler(EngineUnavailableException.class)
+  ResponseEntity<ProblemDetail> unavailable(EngineUnavailableException e) {
+    LOG.warn("Engine unavailable: {}", e.getMessage());
+    ProblemDetail p = problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "engine-unavailable",
+        "Engine unavailable",
+        "The workflow engine cannot be reached right now; try again later. (" + e.getMessage() + ")");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+        .body(p);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    LOG.error("Unexpected error while handling a request", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        "The request failed unexpectedly; the service log has the details.");
+  }
+
+  /** Malformed JSON: say where the parser stopped instead of Spring's generic text. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String detail = "The request body is not valid JSON";
+    if (ex.getCause() instanceof JsonProcessingException jpe) {
+      JsonLocation at = jpe.getLocation();
+      detail += at == null ? "" : " (line %d, column %d)".formatted(at.getLineNr(), at.getColumnNr());
+      detail += ": " + jpe.getOriginalMessage();
+    } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
+      detail = "The request body is missing; send a JSON object of process variables (it may be {})";
+    }
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request body", detail);
+    p.setProperty("field", "body");
+    return ResponseEntity.badRequest().body(p);
+  }
+
+  static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setType(URI.create(TYPE_BASE + type));
+    p.setTitle(title);
+    return p;
+  }
+}
