@@ -3,7 +3,9 @@ package dev.sprintflow.engine;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -14,7 +16,9 @@ import org.springframework.core.env.MapPropertySource;
  * Chooses the runtime mode before any bean exists. In embedded mode it starts the in-process
  * engine and points the Camunda client at it, so the client, workers and deployer need no special
  * case; in remote mode it checks that a cluster address was configured. Registered in
- * META-INF/spring.factories so that tests and the packaged jar behave alike.
+ * META-INF/spring.factories so that tests and the packaged jar behave alike. The work happens in a
+ * bean factory post-processor, i.e. at refresh, after every initializer (tests' dynamic properties
+ * included) has shaped the environment, and before the client bean reads it.
  */
 public class EmbeddedEngineInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
@@ -24,14 +28,19 @@ public class EmbeddedEngineInitializer
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
-    ConfigurableEnvironment env = context.getEnvironment();
-    if (context.getBeanFactory().containsSingleton(ENGINE_BEAN)) {
-      return; // child contexts (e.g. the actuator's) share the parent's engine
+    if (context.getParent() != null) {
+      return; // child contexts (e.g. a separate management port's) use the parent's engine
     }
-    switch (mode(env)) {
-      case EMBEDDED -> startEmbedded(context, env);
-      case REMOTE -> checkRemote(env);
-    }
+    context.addBeanFactoryPostProcessor(new BeanFactoryPostProcessor() {
+      @Override
+      public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        ConfigurableEnvironment env = context.getEnvironment();
+        switch (mode(env)) {
+          case EMBEDDED -> startEmbedded(context, env);
+          case REMOTE -> checkRemote(env);
+        }
+      }
+    });
   }
 
   @Override

@@ -47,16 +47,15 @@ public final class EmbeddedZeebeEngine implements DisposableBean {
   public static EmbeddedZeebeEngine start(int requestedPort) {
     long started = System.nanoTime();
     int port = requestedPort == 0 ? freeLoopbackPort() : requestedPort;
+    // Check the port before building the engine: a failed start leaves an engine whose stop()
+    // blocks for minutes, so it must not get that far.
+    ensureFree(port);
     ZeebeTestEngine engine = EngineFactory.create(port);
     Server server = bindToLoopback(engine, port);
     try {
       engine.start();
     } catch (RuntimeException e) {
-      engine.stop();
-      throw new EmbeddedEngineException(
-          "Cannot start the embedded Zeebe engine on 127.0.0.1:%d (%s). Is the port in use? Set %s to another port, or 0 for any free one."
-              .formatted(port, rootMessage(e), EngineProperties.GRPC_PORT_PROPERTY),
-          e);
+      throw portProblem(port, rootMessage(e), e);
     }
     LOG.info(
         "Embedded Zeebe engine listening on 127.0.0.1:{} (in memory; started in {} ms)",
@@ -130,6 +129,22 @@ public final class EmbeddedZeebeEngine implements DisposableBean {
       throw new EmbeddedEngineException(
           "This version of zeebe-process-test-engine cannot be bound to 127.0.0.1: " + e, e);
     }
+  }
+
+  private static void ensureFree(int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw portProblem(port, e.getMessage(), e);
+    }
+  }
+
+  private static EmbeddedEngineException portProblem(int port, String reason, Exception cause) {
+    return new EmbeddedEngineException(
+        "Cannot start the embedded Zeebe engine on 127.0.0.1:%d (%s). Is the port in use? Set %s to another port, or 0 for any free one."
+            .formatted(port, reason, EngineProperties.GRPC_PORT_PROPERTY),
+        cause);
   }
 
   private static int freeLoopbackPort() {
