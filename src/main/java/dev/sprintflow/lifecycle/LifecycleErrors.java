@@ -28,6 +28,12 @@ public final class LifecycleErrors {
   /** Thrown by the lifecycle to the calling sprint process when the lead aborts the sprint. */
   public static final String SPRINT_ABORTED = "SPRINT_ABORTED";
 
+  /**
+   * What the triage task shows as the code when a worker's BPMN error carried no errorCode
+   * variable (set by the BPMN's catch event, since Zeebe cannot tell which code was caught).
+   */
+  public static final String UNKNOWN_CODE = "UNKNOWN";
+
   /** The codes workers may throw; the lifecycle catches any code, these are the documented ones. */
   public static final List<String> WORKER_CODES =
       List.of(MIGRATION_INVALID, OAUTH_REAUTH_REQUIRED, RBAC_VIOLATION, WORK_FAILED);

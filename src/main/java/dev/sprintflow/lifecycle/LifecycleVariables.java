@@ -46,6 +46,12 @@ public final class LifecycleVariables {
   public static final String OUTCOME_DEFERRED = "deferred";
   public static final String OUTCOME_SKIPPED = "skipped";
 
+  /**
+   * How long work may take before it is escalated when the task has no estimate: the literal in
+   * the BPMN's timer expression, kept equal by SprintTaskModelTest.
+   */
+  public static final String DEFAULT_ESTIMATE = "P3D";
+
   /** The worker kind that is done by a person in Tasklist instead of a job worker. */
   public static final String MANUAL_WORKER_KIND = "manual";
 
