@@ -156,7 +156,7 @@ class SprintTaskModelTest {
       assertThat(bpmn).contains("&quot;" + outcome + "&quot;\" target=\"" + LifecycleVariables.TASK_OUTCOME + "\"");
     }
     assertThat(bpmn).contains("type=\"" + LifecycleVariables.ESCALATION_JOB_TYPE + "\"")
-        .contains("&quot;" + LifecycleVariables.MANUAL_WORKER_KIND + "&quot;")
+        .contains("workerKind = \"" + LifecycleVariables.MANUAL_WORKER_KIND + "\"")
         .contains("&quot;" + LifecycleErrors.UNKNOWN_CODE + "&quot;");
     TimerEventDefinition timer = (TimerEventDefinition) ((BoundaryEvent) model.getModelElementById("work-overdue"))
         .getEventDefinitions().iterator().next();
