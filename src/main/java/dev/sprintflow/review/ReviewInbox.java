@@ -108,7 +108,7 @@ public class ReviewInbox {
       throw e;
     }
     LOG.info("Decided {} task {} ({}): {}", task.kind(), id, name(task), value);
-    return new DecisionRecorded(Long.toString(id), task.kind(), value, comment, clock.instant());
+    return new DecisionRecorded(Long.toString(id), task.kind(), value, comment, decidedAt(id));
   }
 
   /** Validates the decision and takes the task out of the open set, so it is decided once. */
@@ -138,6 +138,10 @@ public class ReviewInbox {
     open.remove(id);
     decided.put(id, clock.instant());
     return task;
+  }
+
+  private synchronized Instant decidedAt(long id) {
+    return decided.getOrDefault(id, clock.instant());
   }
 
   private synchronized void release(OpenUserTask task) {
