@@ -70,7 +70,8 @@ public final class ElkDiagramLayouter {
       ElkNode node = ElkGraphUtil.createNode(root);
       node.setIdentifier(n.id());
       double w = ShapeSizes.width(n.kind()), h = ShapeSizes.height(n.kind());
-      node.setDimensions(w, h);
+      double reserved = n.kind() == FlowNode.Kind.TASK ? ShapeSizes.ABORT_ZONE : 0;
+      node.setDimensions(w, h + reserved);
       node.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
       ElkPort in = port(node, 0, h / 2, PortSide.WEST);
       ElkPort out = port(node, w, h / 2, PortSide.EAST);
@@ -93,8 +94,11 @@ public final class ElkDiagramLayouter {
 
     Map<String, Bounds> shapes = new LinkedHashMap<>();
     Map<String, Bounds> labels = new LinkedHashMap<>();
+    Map<String, FlowNode> byId = graph.nodesById();
     nodes.forEach((id, node) -> {
-      Bounds b = new Bounds(round(ORIGIN_X + node.getX()), round(ORIGIN_Y + node.getY()), node.getWidth(), node.getHeight());
+      // The shape itself; a task's reserved abort zone below it stays empty for the writer.
+      double h = ShapeSizes.height(byId.get(id).kind());
+      Bounds b = new Bounds(round(ORIGIN_X + node.getX()), round(ORIGIN_Y + node.getY()), node.getWidth(), h);
       shapes.put(id, b);
       if (!node.getLabels().isEmpty()) {
         ElkLabel l = node.getLabels().get(0);
