@@ -85,6 +85,11 @@ class SprintProcessWriterEngineTest {
     BpmnModelInstance model = new SprintProcessWriter().write(new SprintProcessWriter.Input(
         "sprint-test", "Test sprint", "A test", graph, new ElkDiagramLayouter().layout(graph), calls, gates));
     Bpmn.validateModel(model);
+    java.nio.file.Path out = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "compiler"));
+    java.nio.file.Path file = out.resolve("sprint-test.bpmn");
+    java.nio.file.Files.writeString(file, Bpmn.convertToString(model));
+    var lint = dev.sprintflow.test.ModelerLint.lint(file);
+    assertThat(lint.errors()).as(lint.describe()).isEmpty();
 
     var deploy = client.newDeployResourceCommand()
         .addResourceBytes(stubLifecycle(), "sprint-task.bpmn")

@@ -209,7 +209,11 @@ public final class SprintProcessWriter {
     double[] label = ShapeSizes.label("Sprint aborted");
     var endLabel = new dev.sprintflow.compiler.layout.Bounds(
         Math.round(cx - label[0] / 2), endBounds.bottom() + 4, label[0], label[1]);
-    shape(model, plane, boundary, boundaryBounds, null);
+    // "Abort" sits left of the boundary event, inside the zone kept free under the task.
+    double[] abortLabel = ShapeSizes.label("Abort");
+    var boundaryLabel = new dev.sprintflow.compiler.layout.Bounds(
+        Math.round(boundaryBounds.x() - abortLabel[0] - 4), boundaryBounds.bottom() - abortLabel[1], abortLabel[0], abortLabel[1]);
+    shape(model, plane, boundary, boundaryBounds, boundaryLabel);
     shape(model, plane, end, endBounds, endLabel);
     SequenceFlow flow = flow(model, process, "flow_abort_" + call.getId(), boundary, end);
     edge(model, plane, flow, List.of(new Point(cx, boundaryBounds.bottom()), new Point(cx, endBounds.y())));
