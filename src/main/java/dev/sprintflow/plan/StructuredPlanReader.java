@@ -3,6 +3,7 @@ package dev.sprintflow.plan;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sprintflow.plan.validation.ErrorKind;
 import dev.sprintflow.plan.validation.PlanError;
 import java.io.IOException;
@@ -29,6 +30,8 @@ final class StructuredPlanReader implements PlanReader {
   private static final Set<String> CRITERION_FIELDS = Set.of("text", "done");
   private static final Set<String> SOURCE_FIELDS = Set.of("file", "line");
   private static final Set<String> WARNING_FIELDS = Set.of("file", "line", "column", "message");
+  private static final ObjectMapper VALUES = new ObjectMapper();
+  private static final Pattern SOURCE_NOISE = Pattern.compile("\\s*\\((?:for [^()\\[]*)?(?:at )?\\[Source:[^\\]]*\\][^)]*\\)|\\s*at \\[Source:.*$");
   private static final Pattern SNAKE_LOCATION = Pattern.compile("line (\\d+), column (\\d+)");
 
   private final JsonFactory factory;
@@ -49,13 +52,13 @@ final class StructuredPlanReader implements PlanReader {
       return syntaxError(fileName, LocatedTree.location(fileName, e.getLocation()), e.getOriginalMessage());
     } catch (IOException | RuntimeException e) {
       // SnakeYAML's own limits and scanner errors arrive as runtime exceptions.
-      return syntaxError(fileName, locationIn(fileName, e.getMessage()), firstLine(e.getMessage()));
+      return syntaxError(fileName, locationIn(fileName, e.getMessage()), e.getMessage());
     }
     return new Mapping(fileName, tree, errors).plan();
   }
 
   private static Outcome syntaxError(String file, SourceLocation at, String detail) {
-    PlanError error = PlanError.at(at, ErrorKind.SYNTAX, "The file cannot be read: " + firstLine(detail));
+    PlanError error = PlanError.at(at, ErrorKind.SYNTAX, "The file cannot be read: " + explain(detail));
     return new Outcome(null, PlanSourceMap.empty(file), List.of(error));
   }
 
@@ -65,11 +68,21 @@ final class StructuredPlanReader implements PlanReader {
         : SourceLocation.start(file);
   }
 
-  private static String firstLine(String message) {
+  /**
+   * The parser's explanation on one line: SnakeYAML's snippet and position lines and Jackson's
+   * "[Source: ...]" notes are dropped (the error's own position says where).
+   */
+  static String explain(String message) {
     if (message == null || message.isBlank()) {
-      return "unexpected content";
+      return "unexpected content.";
     }
-    return message.strip().lines().findFirst().orElse("").strip();
+    String text = message.lines()
+        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .map(l -> SOURCE_NOISE.matcher(l).replaceAll("").strip())
+        .filter(l -> !l.isEmpty())
+        .reduce((a, b) -> a + "; " + b)
+        .orElse("unexpected content");
+    return text.endsWith(".") ? text : text + ".";
   }
 
   /** One reading of one tree: collects errors and warnings, and locations under the plan's own pointers. */
@@ -79,126 +92,133 @@ final class StructuredPlanReader implements PlanReader {
     private final List<PlanError> errors;
     private final List<PlanWarning> warnings = new ArrayList<>();
     private final PlanSourceMap.Builder sources;
+    private final TreeFields f;
 
     Mapping(String file, LocatedTree tree, List<PlanError> errors) {
       this.file = file;
       this.tree = tree;
       this.errors = errors;
       this.sources = PlanSourceMap.builder(file);
+      this.f = new TreeFields(tree, errors);
     }
 
     Outcome plan() {
       JsonNode root = tree.root();
       if (root == null || root.isNull()) {
-        error("", ErrorKind.NO_TASKS, "The file is empty; a plan needs a name and at least one task.");
+        f.error("", ErrorKind.NO_TASKS, "The file is empty; a plan needs a name and at least one task.");
         return new Outcome(null, sources.build(), errors);
       }
       if (!root.isObject()) {
-        wrongType("", "The plan must be a mapping with id, name and tasks");
+        f.wrongType("", "The plan must be a mapping with id, name and tasks");
         return new Outcome(null, sources.build(), errors);
       }
-      checkFields(root, "", PLAN_FIELDS, "plan");
+      f.checkFields(root, "", PLAN_FIELDS, "plan");
       sources.put("", tree.value("")).put("/tasks", tree.key("/tasks"));
-      String name = text(root, "", "name", true);
-      String id = text(root, "", "id", false);
+      String name = f.text(root, "", "name", true);
+      String id = f.text(root, "", "id", false);
       if (id == null) {
         id = Slugs.of(stem(file), Slugs.of(name, "plan"));
       }
       sources.put("/id", tree.value("/id"));
       List<Task> tasks = new ArrayList<>();
-      for (int i : elements(root, "", "tasks")) {
+      for (int i : f.elements(root, "", "tasks")) {
         Task task = task(root.get("tasks").get(i), "/tasks/" + i, "/tasks/" + tasks.size());
         if (task != null) {
           tasks.add(task);
         }
       }
       List<Gate> gates = new ArrayList<>();
-      for (int i : elements(root, "", "gates")) {
+      for (int i : f.elements(root, "", "gates")) {
         Gate gate = gate(root.get("gates").get(i), "/gates/" + i, "/gates/" + gates.size());
         if (gate != null) {
           gates.add(gate);
         }
       }
       List<PlanWarning> kept = new ArrayList<>();
-      for (int i : elements(root, "", "warnings")) {
+      for (int i : f.elements(root, "", "warnings")) {
         PlanWarning w = warning(root.get("warnings").get(i), "/warnings/" + i);
         if (w != null) {
           kept.add(w);
         }
       }
       kept.addAll(warnings);
-      Plan plan = new Plan(id, name == null ? id : name, text(root, "", "goal", false), tasks, gates, kept);
+      Plan plan = new Plan(id, name == null ? id : name, f.text(root, "", "goal", false), tasks, gates, kept);
       return new Outcome(plan, sources.build(), errors);
     }
 
     private Task task(JsonNode node, String at, String planAt) {
       if (!node.isObject()) {
-        wrongType(at, "A task must be a mapping with at least id and title");
+        f.wrongType(at, "A task must be a mapping with at least id and title");
         return null;
       }
-      checkFields(node, at, TASK_FIELDS, "task");
-      String id = text(node, at, "id", true);
-      String title = text(node, at, "title", true);
-      if (id == null) {
-        return null; // nothing could refer to it; the missing id is reported
+      f.checkFields(node, at, TASK_FIELDS, "task");
+      String id = f.text(node, at, "id", true);
+      String title = f.text(node, at, "title", true);
+      // Without an id nothing can refer to the task: it is left out, but its other fields are still checked.
+      String name = id != null ? id : title != null ? title : "#" + (Integer.parseInt(at.substring(at.lastIndexOf('/') + 1)) + 1);
+      if (id != null) {
+        sources.put(planAt, tree.value(at)).put(planAt + "/id", tree.value(at + "/id"));
       }
-      sources.put(planAt, tree.value(at)).put(planAt + "/id", tree.value(at + "/id"));
       Map<String, Object> inputs = inputs(node, at);
-      String worker = text(node, at, "worker", false);
+      String worker = f.text(node, at, "worker", false);
       if (worker == null) {
         Object description = inputs.get("description");
         worker = keywords.classify(title, description instanceof String s ? s : null);
       }
       Score score = score(node, at, planAt);
-      String estimateText = text(node, at, "estimate", false);
+      String estimateText = f.text(node, at, "estimate", false);
       Duration estimate = null;
       if (estimateText != null) {
         sources.put(planAt + "/estimate", tree.value(at + "/estimate"));
         estimate = Estimates.parse(estimateText).orElse(null);
         if (estimate == null) {
-          error(at + "/estimate", ErrorKind.INVALID_ESTIMATE,
+          f.error(at + "/estimate", ErrorKind.INVALID_ESTIMATE,
               ("Task '%s' has the estimate '%s', which is not a duration; write ISO-8601 (P3D, PT4H)"
-                  + " or an amount with a unit, such as '3 days', '0.5 day' or '2 hours'.").formatted(id, estimateText));
+                  + " or an amount with a unit, such as '3 days', '0.5 day' or '2 hours'.").formatted(name, estimateText));
         }
       }
       List<String> dependsOn = new ArrayList<>();
-      for (int j : elements(node, at, "dependsOn")) {
-        String ref = text(node.get("dependsOn"), at + "/dependsOn", Integer.toString(j), j, true);
-        if (ref != null && keepReference(ref, at + "/dependsOn/" + j, "Task '" + id + "'")) {
+      for (int j : f.elements(node, at, "dependsOn")) {
+        String ref = f.entry(node.get("dependsOn"), at + "/dependsOn", j);
+        if (ref != null && keepReference(ref, at + "/dependsOn/" + j, "Task '" + name + "'")) {
           sources.put(planAt + "/dependsOn/" + dependsOn.size(), tree.value(at + "/dependsOn/" + j));
           dependsOn.add(ref.strip());
         }
       }
       Review review = null;
-      String reviewText = text(node, at, "review", false);
+      String reviewText = f.text(node, at, "review", false);
       if (reviewText != null) {
         review = Review.parse(reviewText).orElse(null);
         if (review == null) {
-          error(at + "/review", ErrorKind.INVALID_VALUE,
-              "Task '%s' has review '%s'; review must be auto, required or none.".formatted(id, reviewText));
+          f.error(at + "/review", ErrorKind.INVALID_VALUE,
+              "Task '%s' has review '%s'; review must be auto, required or none.".formatted(name, reviewText));
         }
       }
       SourceRef source = source(node, at);
-      return new Task(id, title == null ? id : title, worker, score, text(node, at, "tier", false), estimate,
-          dependsOn, criteria(node, at, "acceptance"), review, inputs,
+      List<Criterion> acceptance = criteria(node, at, "acceptance");
+      if (id == null) {
+        return null;
+      }
+      return new Task(id, title == null ? id : title, worker, score, f.text(node, at, "tier", false), estimate,
+          dependsOn, acceptance, review, inputs,
           source != null ? source : tree.value(at).ref());
     }
 
     private Gate gate(JsonNode node, String at, String planAt) {
       if (!node.isObject()) {
-        wrongType(at, "A gate must be a mapping with at least id and title");
+        f.wrongType(at, "A gate must be a mapping with at least id and title");
         return null;
       }
-      checkFields(node, at, GATE_FIELDS, "gate");
-      String id = text(node, at, "id", true);
-      String title = text(node, at, "title", true);
+      f.checkFields(node, at, GATE_FIELDS, "gate");
+      String id = f.text(node, at, "id", true);
+      String title = f.text(node, at, "title", true);
       if (id == null) {
         return null;
       }
       sources.put(planAt, tree.value(at)).put(planAt + "/id", tree.value(at + "/id"));
       List<String> after = new ArrayList<>();
-      for (int j : elements(node, at, "after")) {
-        String ref = text(node.get("after"), at + "/after", Integer.toString(j), j, true);
+      for (int j : f.elements(node, at, "after")) {
+        String ref = f.entry(node.get("after"), at + "/after", j);
         if (ref != null && keepReference(ref, at + "/after/" + j, "Gate '" + id + "'")) {
           sources.put(planAt + "/after/" + after.size(), tree.value(at + "/after/" + j));
           after.add(ref.strip());
@@ -227,14 +247,14 @@ final class StructuredPlanReader implements PlanReader {
       }
       String sat = at + "/score";
       if (!node.isObject()) {
-        wrongType(sat, "A score must be a mapping with urgency, impact, confidence and momentum");
+        f.wrongType(sat, "A score must be a mapping with urgency, impact, confidence and momentum");
         return null;
       }
-      checkFields(node, sat, SCORE_FIELDS, "score");
+      f.checkFields(node, sat, SCORE_FIELDS, "score");
       Integer[] parts = new Integer[4];
       String[] names = {"urgency", "impact", "confidence", "momentum"};
       for (int k = 0; k < 4; k++) {
-        parts[k] = integer(node, sat, names[k], true);
+        parts[k] = f.integer(node, sat, names[k], true);
         sources.put(planAt + "/score/" + names[k], tree.value(sat + "/" + names[k]));
       }
       sources.put(planAt + "/score", tree.value(sat));
@@ -244,7 +264,7 @@ final class StructuredPlanReader implements PlanReader {
         }
       }
       Score score = new Score(parts[0], parts[1], parts[2], parts[3]);
-      Integer total = integer(node, sat, "total", false);
+      Integer total = f.integer(node, sat, "total", false);
       if (total != null && total != score.total()) {
         warnings.add(PlanWarning.at(tree.value(sat + "/total"),
             "The score total %d is not the sum of its parts (%d); the sum is used.".formatted(total, score.total())));
@@ -254,15 +274,15 @@ final class StructuredPlanReader implements PlanReader {
 
     private List<Criterion> criteria(JsonNode owner, String at, String field) {
       List<Criterion> criteria = new ArrayList<>();
-      for (int j : elements(owner, at, field)) {
+      for (int j : f.elements(owner, at, field)) {
         String cat = at + "/" + field + "/" + j;
         JsonNode item = owner.get(field).get(j);
         if (item.isObject()) {
-          checkFields(item, cat, CRITERION_FIELDS, "criterion");
-          String text = text(item, cat, "text", true);
+          f.checkFields(item, cat, CRITERION_FIELDS, "criterion");
+          String text = f.text(item, cat, "text", true);
           JsonNode done = item.get("done");
           if (done != null && !done.isBoolean() && !done.isNull()) {
-            wrongType(cat + "/done", "'done' must be true or false");
+            f.wrongType(cat + "/done", "'done' must be true or false");
           }
           if (text != null) {
             criteria.add(new Criterion(text, done != null && done.asBoolean(false)));
@@ -270,7 +290,7 @@ final class StructuredPlanReader implements PlanReader {
         } else if (item.isValueNode() && !item.isNull()) {
           criteria.add(Criterion.open(item.asText()));
         } else {
-          wrongType(cat, "A criterion must be a text or a mapping with text and done");
+          f.wrongType(cat, "A criterion must be a text or a mapping with text and done");
         }
       }
       return criteria;
@@ -282,13 +302,13 @@ final class StructuredPlanReader implements PlanReader {
         return Map.of();
       }
       if (!node.isObject()) {
-        wrongType(at + "/inputs", "'inputs' must be a mapping of names to values");
+        f.wrongType(at + "/inputs", "'inputs' must be a mapping of names to values");
         return Map.of();
       }
       Map<String, Object> inputs = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        inputs.put(e.getKey(), PlanJson.mapper().convertValue(e.getValue(), Object.class));
+        inputs.put(e.getKey(), VALUES.convertValue(e.getValue(), Object.class));
       }
       return inputs;
     }
@@ -299,124 +319,27 @@ final class StructuredPlanReader implements PlanReader {
         return null;
       }
       if (!node.isObject()) {
-        wrongType(at + "/source", "'source' must be a mapping with file and line");
+        f.wrongType(at + "/source", "'source' must be a mapping with file and line");
         return null;
       }
-      checkFields(node, at + "/source", SOURCE_FIELDS, "source");
-      String f = text(node, at + "/source", "file", true);
-      Integer line = integer(node, at + "/source", "line", true);
-      return f == null || line == null ? null : new SourceRef(f, line);
+      f.checkFields(node, at + "/source", SOURCE_FIELDS, "source");
+      String sourceFile = f.text(node, at + "/source", "file", true);
+      Integer line = f.integer(node, at + "/source", "line", true);
+      return sourceFile == null || line == null ? null : new SourceRef(sourceFile, line);
     }
 
     private PlanWarning warning(JsonNode node, String at) {
       if (!node.isObject()) {
-        wrongType(at, "A warning must be a mapping with file, line, column and message");
+        f.wrongType(at, "A warning must be a mapping with file, line, column and message");
         return null;
       }
-      checkFields(node, at, WARNING_FIELDS, "warning");
-      String f = text(node, at, "file", false);
-      Integer line = integer(node, at, "line", false);
-      Integer column = integer(node, at, "column", false);
-      String message = text(node, at, "message", true);
-      return message == null ? null
-          : new PlanWarning(f == null ? file : f, line == null ? 1 : line, column == null ? 1 : column, message);
-    }
-
-    // ---- typed access; each reports what is wrong and returns null ----
-
-    private String text(JsonNode owner, String at, String field, boolean required) {
-      return text(owner, at, field, -1, required);
-    }
-
-    private String text(JsonNode owner, String at, String field, int index, boolean required) {
-      JsonNode node = index >= 0 ? owner.get(index) : owner.get(field);
-      String fat = at + "/" + field;
-      if (node == null || node.isNull()) {
-        if (required) {
-          error(at, ErrorKind.MISSING_FIELD, "The %s has no '%s'; it is required.".formatted(what(at), field));
-        }
-        return null;
-      }
-      if (!node.isValueNode()) {
-        wrongType(fat, "'%s' must be a text, not a %s".formatted(field, node.isArray() ? "list" : "mapping"));
-        return null;
-      }
-      String text = node.asText();
-      if (text.isBlank()) {
-        error(fat, ErrorKind.MISSING_FIELD, "'%s' is empty; it needs a value.".formatted(field));
-        return null;
-      }
-      return text;
-    }
-
-    private Integer integer(JsonNode owner, String at, String field, boolean required) {
-      JsonNode node = owner.get(field);
-      if (node == null || node.isNull()) {
-        if (required) {
-          error(at, ErrorKind.MISSING_FIELD, "The %s has no '%s'; it is required.".formatted(what(at), field));
-        }
-        return null;
-      }
-      if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-        wrongType(at + "/" + field, "'%s' must be a whole number".formatted(field));
-        return null;
-      }
-      return node.intValue();
-    }
-
-    /** Indexes of the list at owner.field, or none (with an error when it is not a list). */
-    private List<Integer> elements(JsonNode owner, String at, String field) {
-      JsonNode node = owner.get(field);
-      if (node == null || node.isNull()) {
-        return List.of();
-      }
-      if (!node.isArray()) {
-        wrongType(at + "/" + field, "'%s' must be a list".formatted(field));
-        return List.of();
-      }
-      List<Integer> indexes = new ArrayList<>(node.size());
-      for (int i = 0; i < node.size(); i++) {
-        indexes.add(i);
-      }
-      return indexes;
-    }
-
-    private void checkFields(JsonNode node, String at, Set<String> allowed, String what) {
-      for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-        String name = names.next();
-        if (!allowed.contains(name)) {
-          errors.add(PlanError.at(tree.key(LocatedTree.child(at, name)), ErrorKind.UNKNOWN_FIELD,
-              "A %s has no field '%s'; known fields are %s.".formatted(what, name, String.join(", ", sorted(allowed)))));
-        }
-      }
-    }
-
-    private void wrongType(String at, String sentence) {
-      error(at, ErrorKind.WRONG_TYPE, sentence + ".");
-    }
-
-    private void error(String at, ErrorKind kind, String message) {
-      errors.add(PlanError.at(tree.value(at), kind, message));
-    }
-
-    private static String what(String at) {
-      if (at.isEmpty()) {
-        return "plan";
-      }
-      String[] parts = at.split("/");
-      String last = parts[parts.length - 1];
-      String parent = last.chars().allMatch(Character::isDigit) && parts.length > 1 ? parts[parts.length - 2] : last;
-      return switch (parent) {
-        case "tasks" -> "task";
-        case "gates" -> "gate";
-        case "warnings" -> "warning";
-        case "acceptance", "criteria" -> "criterion";
-        default -> parent;
-      };
-    }
-
-    private static List<String> sorted(Set<String> names) {
-      return names.stream().sorted().toList();
+      f.checkFields(node, at, WARNING_FIELDS, "warning");
+      String warningFile = f.text(node, at, "file", false);
+      Integer line = f.integer(node, at, "line", false);
+      Integer column = f.integer(node, at, "column", false);
+      String message = f.text(node, at, "message", true);
+      return message == null ? null : new PlanWarning(warningFile == null ? file : warningFile,
+          line == null ? 1 : line, column == null ? 1 : column, message);
     }
   }
 

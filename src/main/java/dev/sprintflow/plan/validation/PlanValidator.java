@@ -25,6 +25,11 @@ public final class PlanValidator {
       errors.add(PlanError.at(sources.locate("/tasks"), ErrorKind.NO_TASKS,
           "The plan has no tasks; a plan needs at least one task to run."));
     }
+    if (!Slugs.isSlug(plan.id())) {
+      errors.add(PlanError.at(sources.locate("/id"), ErrorKind.INVALID_ID,
+          "The plan id '%s' is not a slug; use lower-case letters, digits and single hyphens, e.g. '%s'."
+              .formatted(plan.id(), Slugs.of(plan.id(), "plan"))));
+    }
     Map<String, Integer> taskIndex = checkIds(plan, sources, errors);
     checkReferences(plan, sources, taskIndex, errors);
     checkCycles(plan, sources, taskIndex, errors);
