@@ -18,7 +18,7 @@ public final class CommandLine {
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
   public static CommandLine standard() {
-    return new CommandLine().register(new InspectCommand());
+    return new CommandLine().register(new InspectCommand()).register(new CompileCommand());
   }
 
   public CommandLine register(Command command) {
