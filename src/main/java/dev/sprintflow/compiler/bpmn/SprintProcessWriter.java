@@ -62,15 +62,8 @@ public final class SprintProcessWriter {
       Map<String, GateTask> gates) {}
 
   public BpmnModelInstance write(Input in) {
-    BpmnModelInstance model = Bpmn.createEmptyModel();
-    Definitions definitions = model.newInstance(Definitions.class);
-    definitions.setId("definitions_" + in.processId().replace('-', '_'));
-    definitions.setTargetNamespace("https://sprintflow.dev/bpmn/" + in.processId());
-    definitions.setExporter("Sprintflow");
-    definitions.setExporterVersion("1");
-    definitions.setAttributeValueNs(MODELER_NS, "executionPlatform", "Camunda Cloud");
-    definitions.setAttributeValueNs(MODELER_NS, "executionPlatformVersion", PLATFORM_VERSION);
-    model.setDefinitions(definitions);
+    BpmnModelInstance model = emptyModel(in.processId());
+    Definitions definitions = model.getDefinitions();
 
     Error abort = model.newInstance(Error.class);
     abort.setId("error_sprint_aborted");
@@ -85,6 +78,7 @@ public final class SprintProcessWriter {
     definitions.addChildElement(process);
     if (in.documentation() != null && !in.documentation().isBlank()) {
       Documentation doc = model.newInstance(Documentation.class);
+      doc.setAttributeValue("id", "documentation_" + in.processId().replace('-', '_'), true);
       doc.setTextContent(in.documentation());
       process.getDocumentations().add(doc);
     }
@@ -111,6 +105,26 @@ public final class SprintProcessWriter {
       edge(model, plane, flow, in.layout().waypoints().get(e.id()));
     }
     return model;
+  }
+
+  /**
+   * A model whose root declares the prefixes Modeler writes (bpmn, bpmndi, dc, di, zeebe, modeler),
+   * so that the XML reads like a Modeler-saved file instead of ns0/ns1 soup.
+   */
+  private static BpmnModelInstance emptyModel(String processId) {
+    String root = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+            xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+            xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
+            xmlns:modeler="%s"
+            id="definitions_%s" targetNamespace="https://sprintflow.dev/bpmn/%s"
+            exporter="Sprintflow" exporterVersion="1"
+            modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="%s"/>
+        """.formatted(MODELER_NS, processId.replace('-', '_'), processId, PLATFORM_VERSION);
+    return Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(root.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private FlowNode element(BpmnModelInstance model, Process process, dev.sprintflow.compiler.graph.FlowNode node, Input in) {
@@ -245,6 +259,7 @@ public final class SprintProcessWriter {
     shape.setBounds(bounds(model, b));
     if (label != null) {
       BpmnLabel l = model.newInstance(BpmnLabel.class);
+      l.setAttributeValue("id", element.getId() + "_label", true); // the API's default id is random
       l.setBounds(bounds(model, label));
       shape.setBpmnLabel(l);
     }
