@@ -93,7 +93,7 @@ public final class ElkDiagramLayouter {
       edges.put(e.id(), ElkGraphUtil.createSimpleEdge(ports.get(e.source())[1], ports.get(e.target())[0]));
     }
 
-    new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+    runWithLargeStack(() -> new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor()));
 
     Map<String, Bounds> shapes = new LinkedHashMap<>();
     Map<String, Bounds> labels = new LinkedHashMap<>();
@@ -111,6 +111,33 @@ public final class ElkDiagramLayouter {
     Map<String, List<Point>> waypoints = new LinkedHashMap<>();
     edges.forEach((id, edge) -> waypoints.put(id, route(edge)));
     return new DiagramLayout(shapes, labels, waypoints);
+  }
+
+  /** ELK's network simplex walks the graph recursively; a default stack overflows near 1,000 tasks. */
+  static final long LAYOUT_STACK_BYTES = 512L * 1024 * 1024;
+
+  private static void runWithLargeStack(Runnable layout) {
+    Throwable[] failure = new Throwable[1];
+    Thread thread = new Thread(null, () -> {
+      try {
+        layout.run();
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    }, "elk-layout", LAYOUT_STACK_BYTES);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted during layout", e);
+    }
+    if (failure[0] instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure[0] instanceof Error err) {
+      throw err;
+    }
   }
 
   private static boolean hasExternalLabel(FlowNode n) {
