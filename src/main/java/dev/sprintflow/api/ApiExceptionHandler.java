@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import dev.sprintflow.process.EngineUnavailableException;
 import dev.sprintflow.process.ProcessNotFoundException;
 import dev.sprintflow.process.ProcessStartRejectedException;
+import dev.sprintflow.review.InvalidDecisionException;
+import dev.sprintflow.review.ReviewConflictException;
+import dev.sprintflow.review.ReviewNotFoundException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail invalid(InvalidRequestException e) {
     ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
     p.setProperty("field", e.field());
+    return p;
+  }
+
+  @ExceptionHandler(InvalidDecisionException.class)
+  ProblemDetail invalidDecision(InvalidDecisionException e) {
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+    p.setProperty("field", e.field());
+    return p;
+  }
+
+  @ExceptionHandler(ReviewNotFoundException.class)
+  ProblemDetail reviewNotFound(ReviewNotFoundException e) {
+    ProblemDetail p = problem(HttpStatus.NOT_FOUND, "review-not-found", "Task not found", e.getMessage());
+    p.setProperty("field", "id");
+    p.setProperty("id", e.id());
+    return p;
+  }
+
+  @ExceptionHandler(ReviewConflictException.class)
+  ProblemDetail reviewConflict(ReviewConflictException e) {
+    ProblemDetail p = problem(HttpStatus.CONFLICT, "review-closed", "Task already decided", e.getMessage());
+    p.setProperty("field", "id");
+    p.setProperty("id", e.id());
     return p;
   }
 
@@ -116,7 +142,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       detail += at == null ? "" : " (line %d, column %d)".formatted(at.getLineNr(), at.getColumnNr());
       detail += ": " + jpe.getOriginalMessage();
     } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
-      detail = "The request body is missing; send a JSON object of process variables (it may be {})";
+      detail = "The request body is missing; send a JSON object (to start a process: its variables, possibly {})";
     }
     ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request body", detail);
     p.setProperty("field", "body");
