@@ -94,6 +94,37 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(p);
   }
 
+  @ExceptionHandler(dev.sprintflow.sprint.InvalidPlanException.class)
+  ProblemDetail invalidPlan(dev.sprintflow.sprint.InvalidPlanException e) {
+    ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-plan", "Invalid plan",
+        "The plan has " + e.errors().size() + " error(s); each is listed with its file, line and column");
+    p.setProperty("errors", e.errors().stream().map(err -> java.util.Map.of(
+        "file", err.file(), "line", err.line(), "column", err.column(), "message", err.message())).toList());
+    p.setProperty("warnings", e.warnings());
+    return p;
+  }
+
+  @ExceptionHandler(dev.sprintflow.compiler.SprintCompileException.class)
+  ProblemDetail compileFailed(dev.sprintflow.compiler.SprintCompileException e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "compile-failed", "Plan could not be compiled", e.getMessage());
+  }
+
+  @ExceptionHandler(UnsupportedPlanTypeException.class)
+  ProblemDetail unsupportedPlanType(UnsupportedPlanTypeException e) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type", e.getMessage());
+  }
+
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ProblemDetail tooLarge(PayloadTooLargeException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Plan too large", e.getMessage());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    ProblemDetail p = problem(HttpStatus.NOT_FOUND, e.resource() + "-not-found", "Not found", e.getMessage());
+    return p;
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     LOG.error("Unexpected error while handling a request", e);

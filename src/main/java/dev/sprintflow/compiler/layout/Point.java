@@ -1,0 +1,4 @@
+package dev.sprintflow.compiler.layout;
+
+/** A waypoint in diagram coordinates. */
+public record Point(double x, double y) {}
