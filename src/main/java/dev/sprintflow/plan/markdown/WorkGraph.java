@@ -70,8 +70,30 @@ final class WorkGraph {
         targets.forEach(t -> addEdge(root, t));
       }
     }
-    placeClosingTasks(own);
+    List<TaskDraft> closers = placeClosingTasks(own);
     applyBlocking();
+    closers.forEach(WorkGraph::dropImpliedEdges);
+  }
+
+  /**
+   * A closing task waits for what the others end with; once "Blocking:" edges exist, some of those
+   * ends may already be waited for through another one. Such redundant edges are dropped.
+   */
+  private static void dropImpliedEdges(TaskDraft closer) {
+    List<TaskDraft> direct = new ArrayList<>(closer.dependsOn.keySet());
+    Set<TaskDraft> implied = new HashSet<>();
+    for (TaskDraft d : direct) {
+      java.util.ArrayDeque<TaskDraft> todo = new java.util.ArrayDeque<>(d.dependsOn.keySet());
+      Set<TaskDraft> seen = new HashSet<>();
+      while (!todo.isEmpty()) {
+        TaskDraft next = todo.pop();
+        if (next != closer && seen.add(next)) {
+          implied.add(next);
+          todo.addAll(next.dependsOn.keySet());
+        }
+      }
+    }
+    direct.stream().filter(implied::contains).forEach(closer.dependsOn::remove);
   }
 
   private void addEdge(TaskDraft from, Target t) {
@@ -86,7 +108,7 @@ final class WorkGraph {
   }
 
   /** Tasks nobody else waits for, that wait for nothing, and "Depends On: everything" tasks go last. */
-  private void placeClosingTasks(Map<TaskDraft, List<Target>> own) {
+  private List<TaskDraft> placeClosingTasks(Map<TaskDraft, List<Target>> own) {
     Set<TaskDraft> dependedOn = dependedOn();
     List<TaskDraft> closers = new ArrayList<>();
     for (TaskDraft d : drafts) {
@@ -98,7 +120,7 @@ final class WorkGraph {
       }
     }
     if (closers.isEmpty()) {
-      return;
+      return closers;
     }
     Set<TaskDraft> closing = new HashSet<>(closers);
     Set<TaskDraft> waitedFor = new HashSet<>();
@@ -109,6 +131,7 @@ final class WorkGraph {
           .findFirst().orElse(closer.location);
       ends.forEach(e -> closer.dependOn(e, at));
     }
+    return closers;
   }
 
   private void applyBlocking() {
