@@ -28,11 +28,26 @@ final class SectionContent {
   }
 
   Optional<Field> first(FieldKind kind) {
-    return fields.stream().filter(f -> f.kind == kind).findFirst();
+    for (Field f : fields) {
+      if (f.kind == kind) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 
   List<Field> all(FieldKind kind) {
-    return fields.stream().filter(f -> f.kind == kind).toList();
+    List<Field> out = new ArrayList<>(2);
+    addAll(kind, out);
+    return out;
+  }
+
+  void addAll(FieldKind kind, List<Field> out) {
+    for (Field f : fields) {
+      if (f.kind == kind) {
+        out.add(f);
+      }
+    }
   }
 
   boolean isEmpty() {
