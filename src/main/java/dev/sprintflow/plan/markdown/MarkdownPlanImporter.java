@@ -63,7 +63,7 @@ public final class MarkdownPlanImporter implements PlanReader {
     for (GateSection g : outline.gates) {
       gates.add(gate(g, "/gates/" + gates.size(), graph, usedIds, sources));
     }
-    String stem = stem(fileName);
+    String stem = Slugs.fileStem(fileName);
     String name = outline.name != null ? outline.name : stem != null ? stem : "Plan";
     String goal = outline.goalField != null ? outline.goalField.text() : outline.goalText;
     Plan plan = new Plan(Slugs.of(stem, Slugs.of(name, "plan")), name, goal == null || goal.isBlank() ? null : goal,
@@ -195,15 +195,5 @@ public final class MarkdownPlanImporter implements PlanReader {
       }
     }
     return new Gate(id, g.section().title, g.criteria(), after, g.section().location.ref());
-  }
-
-  static String stem(String fileName) {
-    if (fileName == null || fileName.isBlank()) {
-      return null;
-    }
-    String name = fileName.replace('\\', '/');
-    name = name.substring(name.lastIndexOf('/') + 1);
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
   }
 }
