@@ -4,7 +4,7 @@ import dev.sprintflow.plan.PlanFormat;
 import dev.sprintflow.plan.PlanGenerator;
 import dev.sprintflow.plan.PlanLoadResult;
 import dev.sprintflow.plan.PlanLoader;
-import dev.sprintflow.plan.TestPlans;
+import dev.sprintflow.plan.PlanFixtures;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,8 +43,8 @@ public class PlanImportBenchmark {
   public void setUp() {
     format = plan.endsWith(".md") ? PlanFormat.MARKDOWN : PlanFormat.YAML;
     text = switch (plan) {
-      case "production-sprint.md" -> TestPlans.text(TestPlans.PRODUCTION);
-      case "integration.md" -> TestPlans.text(TestPlans.INTEGRATION);
+      case "production-sprint.md" -> PlanFixtures.text(PlanFixtures.PRODUCTION);
+      case "integration.md" -> PlanFixtures.text(PlanFixtures.INTEGRATION);
       case "generated-100.md" -> PlanGenerator.markdown(100, 42);
       case "generated-1000.md" -> PlanGenerator.markdown(1000, 42);
       case "generated-100.yaml" -> PlanGenerator.yaml(100, 42);

@@ -28,7 +28,7 @@ import net.jqwik.api.statistics.Statistics;
 class PlanImportPropertiesTest {
   private static final PlanLoader LOADER = PlanLoader.withDefaults();
   private static final Duration PATIENCE = Duration.ofSeconds(10);
-  private static final List<String> SAMPLES = List.of(TestPlans.text(TestPlans.PRODUCTION), TestPlans.text(TestPlans.INTEGRATION));
+  private static final List<String> SAMPLES = List.of(PlanFixtures.text(PlanFixtures.PRODUCTION), PlanFixtures.text(PlanFixtures.INTEGRATION));
 
   @Property(tries = 300)
   void generatedMarkdownLoadsOrFailsWithLocatedErrors(@ForAll("markdown") String text) {

@@ -43,9 +43,9 @@ class PlanJsonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {TestPlans.PRODUCTION, TestPlans.INTEGRATION})
+  @ValueSource(strings = {PlanFixtures.PRODUCTION, PlanFixtures.INTEGRATION})
   void printedJsonReadsBackAsTheSamePlan(String planFile) {
-    Plan plan = TestPlans.load(planFile).plan();
+    Plan plan = PlanFixtures.load(planFile).plan();
     PlanLoadResult again = PlanLoader.withDefaults().load("printed.json", PlanJson.write(plan));
     assertThat(again.errors()).isEmpty();
     assertThat(again.plan()).isEqualTo(plan);

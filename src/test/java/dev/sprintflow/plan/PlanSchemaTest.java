@@ -33,9 +33,9 @@ class PlanSchemaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {TestPlans.PRODUCTION, TestPlans.INTEGRATION})
+  @ValueSource(strings = {PlanFixtures.PRODUCTION, PlanFixtures.INTEGRATION})
   void samplePlansJsonMatchesTheSchema(String planFile) throws IOException {
-    PlanLoadResult result = TestPlans.load(planFile);
+    PlanLoadResult result = PlanFixtures.load(planFile);
     assertThat(result.valid()).isTrue();
     JsonNode json = JSON.readTree(PlanJson.write(result.plan()));
     assertThat(schema.validate(json)).isEmpty();

@@ -8,7 +8,7 @@ import dev.sprintflow.plan.PlanLoadResult;
 import dev.sprintflow.plan.PlanLoader;
 import dev.sprintflow.plan.PlanWarning;
 import dev.sprintflow.plan.Task;
-import dev.sprintflow.plan.TestPlans;
+import dev.sprintflow.plan.PlanFixtures;
 import dev.sprintflow.plan.WorkerKeywords;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class MarkdownConventionsTest {
 
   private static Plan valid(String markdown) {
-    PlanLoadResult result = TestPlans.loadText("plan.md", markdown);
+    PlanLoadResult result = PlanFixtures.loadText("plan.md", markdown);
     assertThat(result.errors()).as("errors").isEmpty();
     return result.plan();
   }
@@ -119,7 +119,7 @@ class MarkdownConventionsTest {
 
   @Test
   void aTotalWithoutItsPartsIsAWarningWithItsLine() {
-    PlanLoadResult result = TestPlans.loadText("plan.md", """
+    PlanLoadResult result = PlanFixtures.loadText("plan.md", """
         | Task | Score |
         |------|-------|
         | Build | 38/40 |
@@ -178,7 +178,7 @@ class MarkdownConventionsTest {
 
   @Test
   void proseDependenciesBecomeWarningsAtTheirLine() {
-    PlanLoadResult result = TestPlans.loadText("plan.md", """
+    PlanLoadResult result = PlanFixtures.loadText("plan.md", """
         ### W1: Build
         Build.
 
@@ -273,7 +273,7 @@ class MarkdownConventionsTest {
 
   @Test
   void unreadableEstimatesAreWarnings() {
-    PlanLoadResult result = TestPlans.loadText("plan.md", "### W1: Build\n**Duration:** one sprint\n");
+    PlanLoadResult result = PlanFixtures.loadText("plan.md", "### W1: Build\n**Duration:** one sprint\n");
     assertThat(result.valid()).isTrue();
     assertThat(result.plan().tasks().get(0).estimate()).isNull();
     assertThat(result.warnings()).singleElement().satisfies(w -> {
@@ -284,7 +284,7 @@ class MarkdownConventionsTest {
 
   @Test
   void sameTitlesGetDistinctIdsWithAWarning() {
-    PlanLoadResult result = TestPlans.loadText("plan.md", "### W1: Tests\nA.\n### W2: Tests\nB.\n");
+    PlanLoadResult result = PlanFixtures.loadText("plan.md", "### W1: Tests\nA.\n### W2: Tests\nB.\n");
     assertThat(result.plan().tasks()).extracting(Task::id).containsExactly("tests", "tests-2");
     assertThat(result.warnings()).singleElement().satisfies(w -> assertThat(w.line()).isEqualTo(3));
   }
@@ -311,7 +311,7 @@ class MarkdownConventionsTest {
 
   @Test
   void strayChecklistsAreWarnings() {
-    PlanLoadResult result = TestPlans.loadText("plan.md", "## Notes\n- [ ] remember milk\n\n### W1: Build\nBuild.\n");
+    PlanLoadResult result = PlanFixtures.loadText("plan.md", "## Notes\n- [ ] remember milk\n\n### W1: Build\nBuild.\n");
     assertThat(result.warnings()).singleElement().satisfies(w -> {
       assertThat(w.line()).isEqualTo(2);
       assertThat(w.message()).contains("belong to no task");

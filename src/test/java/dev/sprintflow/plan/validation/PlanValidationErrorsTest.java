@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sprintflow.plan.PlanLoadResult;
 import dev.sprintflow.plan.PlanLoader;
-import dev.sprintflow.plan.TestPlans;
+import dev.sprintflow.plan.PlanFixtures;
 import dev.sprintflow.plan.WorkerKeywords;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PlanValidationErrorsTest {
 
   private static PlanError onlyError(String fileName, String content) {
-    PlanLoadResult result = TestPlans.loadText(fileName, content);
+    PlanLoadResult result = PlanFixtures.loadText(fileName, content);
     assertThat(result.valid()).isFalse();
     assertThat(result.errors()).hasSize(1);
     return result.errors().get(0);
@@ -251,7 +251,7 @@ class PlanValidationErrorsTest {
 
   @Test
   void reportsEveryErrorAtOnceInReadingOrder() {
-    PlanLoadResult result = TestPlans.loadText("many.yaml", """
+    PlanLoadResult result = PlanFixtures.loadText("many.yaml", """
         name: Many
         tasks:
           - id: a
