@@ -21,7 +21,6 @@ final class SectionContent {
   final List<String> paragraphs = new ArrayList<>();
   /** The Markdown of everything not taken as a field or checklist (a work item's description). */
   String rest = "";
-  SourceLocation restLocation;
 
   boolean hasWorkFields() {
     return fields.stream().anyMatch(f -> f.kind.marksWorkItem);
@@ -48,9 +47,5 @@ final class SectionContent {
         out.add(f);
       }
     }
-  }
-
-  boolean isEmpty() {
-    return fields.isEmpty() && checklist.isEmpty() && items.isEmpty() && rest.isBlank();
   }
 }

@@ -249,9 +249,6 @@ final class SectionReader {
       StringBuilder rest = new StringBuilder();
       int previous = -2;
       for (int i : restLines) {
-        if (content.restLocation == null) {
-          content.restLocation = new SourceLocation(source.file(), i + 1, 1);
-        }
         if (previous >= 0 && i > previous + 1) {
           rest.append('\n');
         }

@@ -72,9 +72,4 @@ final class WorkItem {
     }
     return out;
   }
-
-  /** The nearest enclosing group, if any. */
-  Optional<WorkItem> group() {
-    return Optional.ofNullable(parent);
-  }
 }

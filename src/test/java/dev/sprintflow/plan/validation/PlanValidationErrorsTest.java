@@ -225,6 +225,13 @@ class PlanValidationErrorsTest {
   }
 
   @Test
+  void moreThanOneDocument() {
+    PlanError e = onlyError("two.yaml", "name: A\ntasks: [{id: a, title: A}]\n---\nname: B\n");
+    assertThat(e.kind()).isEqualTo(ErrorKind.SYNTAX);
+    assertThat(e.toString()).isEqualTo("two.yaml:4:1: The file holds more than one document; a plan file is a single mapping.");
+  }
+
+  @Test
   void jsonSyntax() {
     PlanError e = onlyError("syntax.json", "{\"name\": \"S\",\n \"tasks\": [}\n");
     assertThat(e.kind()).isEqualTo(ErrorKind.SYNTAX);
