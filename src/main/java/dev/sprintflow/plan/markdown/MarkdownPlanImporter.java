@@ -66,8 +66,10 @@ public final class MarkdownPlanImporter implements PlanReader {
     String stem = Slugs.fileStem(fileName);
     String name = outline.name != null ? outline.name : stem != null ? stem : "Plan";
     String goal = outline.goalField != null ? outline.goalField.text() : outline.goalText;
+    List<PlanWarning> distinct = new ArrayList<>(new LinkedHashSet<>(warnings));
+    distinct.sort(Comparator.comparingInt(PlanWarning::line).thenComparingInt(PlanWarning::column));
     Plan plan = new Plan(Slugs.of(stem, Slugs.of(name, "plan")), name, goal == null || goal.isBlank() ? null : goal,
-        tasks, gates, List.copyOf(new LinkedHashSet<>(warnings)));
+        tasks, gates, distinct);
     return new Outcome(plan, sources.build(), List.of());
   }
 

@@ -61,7 +61,7 @@ final class Section {
     String t = FieldKind.normalise(paren < 0 ? title : title.substring(0, paren));
     return t.startsWith("successcriteria") || t.equals("acceptance") || t.startsWith("acceptancecriteria")
         || t.startsWith("definitionofdone") || t.startsWith("exitcriteria") || t.startsWith("qualitygate")
-        || t.startsWith("verificationgate") || t.startsWith("releasecriteria") || (t.startsWith("tier") && t.length() > 4 && Character.isDigit(t.charAt(4)));
+        || t.startsWith("verificationgate") || t.startsWith("releasecriteria") || t.endsWith("checklist") || (t.startsWith("tier") && t.length() > 4 && Character.isDigit(t.charAt(4)));
   }
 
   /** Sections whose first paragraph states the plan's goal when no "Goal:" field does. */

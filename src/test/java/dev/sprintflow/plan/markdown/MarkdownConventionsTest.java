@@ -326,4 +326,78 @@ class MarkdownConventionsTest {
     Plan plan = loader.load("plan.md", "### W1: Database Schema\nA.\n### W2: Landing Page\nB.\n").plan();
     assertThat(plan.tasks()).extracting(Task::worker).containsExactly("infra-build", "external");
   }
+
+  @Test
+  void tableWithIdsOwnersAndADependencyColumn() {
+    Plan plan = valid("""
+        # Q3 Platform Sprint
+
+        | ID | Task | Priority | Owner | Estimate | Depends On |
+        |----|------|----------|-------|----------|------------|
+        | T1 | Tenant schema migration | P0 | Alice | 2d | - |
+        | T2 | Stripe sync worker | P0 | Bob | 3 days | T1 |
+        | T3 | Admin permissions | P1 | Carol | 1 day | T1 |
+        | T4 | Release | P1 | Manual | 4h | |
+
+        ## Sprint Backlog
+        ### Tenant schema migration
+        - [ ] Backfill done
+
+        ## Definition of Done
+        - [ ] All tests green
+        """);
+    assertThat(plan.tasks()).extracting(Task::id, Task::worker).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("tenant-schema-migration", "migration-port"),
+        org.assertj.core.groups.Tuple.tuple("stripe-sync-worker", "oauth-sync"),
+        org.assertj.core.groups.Tuple.tuple("admin-permissions", "rbac-check"),
+        org.assertj.core.groups.Tuple.tuple("release", "manual"));
+    assertThat(task(plan, "stripe-sync-worker").dependsOn()).containsExactly("tenant-schema-migration");
+    assertThat(task(plan, "stripe-sync-worker").inputs()).containsEntry("assignee", "Bob");
+    assertThat(task(plan, "release").dependsOn()).containsExactly("stripe-sync-worker", "admin-permissions");
+    assertThat(task(plan, "tenant-schema-migration").acceptance()).extracting(Criterion::text).containsExactly("Backfill done");
+    assertThat(plan.gates()).singleElement().satisfies(g -> assertThat(g.after()).containsExactly("release"));
+  }
+
+  @Test
+  void milestonesWithNumberedTasksAndPlainLabels() {
+    PlanLoadResult result = PlanFixtures.loadText("mobile.md", """
+        # Mobile release
+
+        ## Milestone 1: Backend
+
+        ### Task 1.1: Auth API
+        - Estimate: 3 hours
+        - Worker kind: api-dev
+
+        ### Task 1.2: Push notifications
+        Depends on: Task 1.1, Firebase account approval
+
+        ## Milestone 2: App
+        Dependencies: Milestone 1
+
+        ### Task 2.1: Login screen
+        ### Task 2.2: Settings screen
+        Starts after: Login screen
+
+        ## Go-live checklist
+        - [ ] App store listing
+        """);
+    assertThat(result.errors()).isEmpty();
+    Plan plan = result.plan();
+    assertThat(plan.tasks()).extracting(Task::id)
+        .containsExactly("auth-api", "push-notifications", "login-screen", "settings-screen");
+    assertThat(task(plan, "auth-api").worker()).isEqualTo("api-dev");
+    assertThat(task(plan, "auth-api").estimate()).isEqualTo(Duration.ofHours(3));
+    assertThat(task(plan, "push-notifications").dependsOn()).containsExactly("auth-api");
+    assertThat(task(plan, "login-screen").dependsOn()).containsExactly("push-notifications");
+    assertThat(task(plan, "settings-screen").dependsOn()).containsExactly("login-screen");
+    assertThat(plan.gates()).singleElement().satisfies(g -> {
+      assertThat(g.id()).isEqualTo("go-live-checklist");
+      assertThat(g.after()).containsExactly("settings-screen");
+    });
+    assertThat(result.warnings()).singleElement().satisfies(w -> {
+      assertThat(w.line()).isEqualTo(10);
+      assertThat(w.message()).contains("'Firebase account approval'");
+    });
+  }
 }
