@@ -1,10 +1,10 @@
 package dev.sprintflow.bench;
 
+import dev.sprintflow.plan.PlanFixtures;
 import dev.sprintflow.plan.PlanFormat;
 import dev.sprintflow.plan.PlanGenerator;
 import dev.sprintflow.plan.PlanLoadResult;
 import dev.sprintflow.plan.PlanLoader;
-import dev.sprintflow.plan.PlanFixtures;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

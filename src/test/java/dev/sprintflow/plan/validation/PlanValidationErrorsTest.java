@@ -2,9 +2,9 @@ package dev.sprintflow.plan.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sprintflow.plan.PlanFixtures;
 import dev.sprintflow.plan.PlanLoadResult;
 import dev.sprintflow.plan.PlanLoader;
-import dev.sprintflow.plan.PlanFixtures;
 import dev.sprintflow.plan.WorkerKeywords;
 import java.util.List;
 import org.junit.jupiter.api.Test;
