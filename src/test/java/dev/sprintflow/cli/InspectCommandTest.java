@@ -104,4 +104,18 @@ class InspectCommandTest {
     assertThat(run("inspect", PRODUCTION, "--max-input-size", "big").exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(run("inspect", PRODUCTION, "--worker-keywords", "missing.yaml").exit()).isEqualTo(ExitCodes.USAGE);
   }
+
+  @Test
+  void longDependencyChainsPrintWithoutOverflowing(@TempDir Path dir) throws IOException {
+    StringBuilder yaml = new StringBuilder("name: Chain\ntasks:\n");
+    int n = 20_000;
+    for (int i = 1; i <= n; i++) {
+      yaml.append("  - {id: t").append(i).append(", title: T").append(i)
+          .append(i > 1 ? ", dependsOn: [t" + (i - 1) + "]}" : "}").append('\n');
+    }
+    Path plan = Files.writeString(dir.resolve("chain.yaml"), yaml);
+    Run run = run("inspect", plan.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("  " + n + ". t" + n + "\n");
+  }
 }

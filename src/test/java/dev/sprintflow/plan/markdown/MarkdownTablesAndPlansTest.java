@@ -6,7 +6,9 @@ import dev.sprintflow.plan.Criterion;
 import dev.sprintflow.plan.Plan;
 import dev.sprintflow.plan.PlanFixtures;
 import dev.sprintflow.plan.PlanLoadResult;
+import dev.sprintflow.plan.PlanReader;
 import dev.sprintflow.plan.Task;
+import dev.sprintflow.plan.WorkerKeywords;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -167,5 +169,21 @@ class MarkdownTablesAndPlansTest {
       assertThat(w.line()).isEqualTo(10);
       assertThat(w.message()).contains("'Firebase account approval'");
     });
+  }
+
+  @Test
+  void impliedDependenciesAreBoundedWithAWarning() {
+    StringBuilder plan = new StringBuilder("## Phase 1: Wide\n");
+    for (int i = 0; i < 10; i++) {
+      plan.append("### CC").append(i).append(": Part ").append(i).append("\nWork.\n");
+    }
+    plan.append("## Phase 2: Next\n**Depends On:** Phase 1\n");
+    for (int i = 0; i < 10; i++) {
+      plan.append("### DD").append(i).append(": Next ").append(i).append("\nWork.\n");
+    }
+    PlanReader.Outcome out = new MarkdownPlanImporter(WorkerKeywords.defaults(), 50).read("wide.md", plan.toString());
+    assertThat(out.plan().tasks().stream().mapToInt(t -> t.dependsOn().size()).sum()).isEqualTo(50);
+    assertThat(out.plan().warnings()).singleElement()
+        .satisfies(w -> assertThat(w.message()).startsWith("The plan implies more than 50 dependencies"));
   }
 }
