@@ -3,6 +3,7 @@ package dev.sprintflow.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,10 @@ class WorkerKeywordsTest {
 
   @Test
   void overridesComeFirstReplaceSameNamedKindsAndCanSwitchOneOff() {
-    WorkerKeywords table = WorkerKeywords.defaults().overriddenBy(
-        Map.of("qa", List.of("test"), "manual", List.of()), "external");
+    Map<String, List<String>> overrides = new LinkedHashMap<>(); // the order is the priority
+    overrides.put("qa", List.of("test"));
+    overrides.put("manual", List.of());
+    WorkerKeywords table = WorkerKeywords.defaults().overriddenBy(overrides, "external");
     assertThat(table.classify("Test the roles")).isEqualTo("qa");
     assertThat(table.classify("Manual")).isEqualTo("external");
     assertThat(table.classify("Gmail")).isEqualTo("oauth-sync");
