@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** The plan for people: tasks with their fields, the order they can run in, gates, warnings. */
 final class PlanTextRenderer {
@@ -74,42 +73,51 @@ final class PlanTextRenderer {
     return s.toString();
   }
 
-  /** Tasks by the length of the longest dependency chain before them; valid plans have no cycles. */
+  /**
+   * Tasks by the length of the longest dependency chain before them (Kahn's algorithm, iterative so
+   * that long chains cannot overflow the stack); valid plans have no cycles.
+   */
   private static List<List<String>> waves(List<Task> tasks) {
-    Map<String, Task> byId = new HashMap<>();
-    tasks.forEach(t -> byId.putIfAbsent(t.id(), t));
-    Map<String, Integer> level = new HashMap<>();
-    List<List<String>> waves = new ArrayList<>();
-    for (Task t : tasks) {
-      int l = level(t, byId, level, 0);
-      while (waves.size() <= l) {
-        waves.add(new ArrayList<>());
-      }
-      waves.get(l).add(t.id());
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      index.putIfAbsent(tasks.get(i).id(), i);
     }
-    return waves;
-  }
-
-  private static int level(Task t, Map<String, Task> byId, Map<String, Integer> memo, int depth) {
-    Integer known = memo.get(t.id());
-    if (known != null) {
-      return known;
-    }
-    int l = 0;
-    if (depth < tasksLimit(byId)) {
-      for (String dep : t.dependsOn()) {
-        Task d = byId.get(dep);
-        if (d != null && !Objects.equals(d.id(), t.id())) {
-          l = Math.max(l, level(d, byId, memo, depth + 1) + 1);
+    int[] waiting = new int[tasks.size()];
+    List<List<Integer>> dependents = new ArrayList<>();
+    tasks.forEach(t -> dependents.add(new ArrayList<>()));
+    for (int i = 0; i < tasks.size(); i++) {
+      for (String dep : new java.util.LinkedHashSet<>(tasks.get(i).dependsOn())) {
+        Integer d = index.get(dep);
+        if (d != null && d != i) {
+          waiting[i]++;
+          dependents.get(d).add(i);
         }
       }
     }
-    memo.put(t.id(), l);
-    return l;
-  }
-
-  private static int tasksLimit(Map<String, Task> byId) {
-    return byId.size() + 1;
+    int[] level = new int[tasks.size()];
+    java.util.ArrayDeque<Integer> ready = new java.util.ArrayDeque<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      if (waiting[i] == 0) {
+        ready.add(i);
+      }
+    }
+    while (!ready.isEmpty()) {
+      int i = ready.poll();
+      for (int next : dependents.get(i)) {
+        level[next] = Math.max(level[next], level[i] + 1);
+        if (--waiting[next] == 0) {
+          ready.add(next);
+        }
+      }
+    }
+    List<List<String>> waves = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      while (waves.size() <= level[i]) {
+        waves.add(new ArrayList<>());
+      }
+      waves.get(level[i]).add(tasks.get(i).id());
+    }
+    return waves;
   }
 
   private static String oneLine(String text) {

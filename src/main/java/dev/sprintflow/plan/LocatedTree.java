@@ -42,6 +42,11 @@ final class LocatedTree {
     try (JsonParser parser = factory.createParser(content)) {
       JsonToken first = parser.nextToken();
       JsonNode root = first == null ? null : new Builder(file, parser, values, keys, errors).value("");
+      if (root != null && parser.nextToken() != null) {
+        // A second YAML document or trailing JSON would otherwise be ignored without a word.
+        errors.add(PlanError.at(location(file, parser.currentTokenLocation()), ErrorKind.SYNTAX,
+            "The file holds more than one document; a plan file is a single mapping."));
+      }
       return new LocatedTree(file, root, values, keys);
     }
   }

@@ -20,8 +20,4 @@ public final class PlanJson {
       throw new IllegalStateException("plan model not serialisable: " + e.getOriginalMessage(), e);
     }
   }
-
-  public static ObjectMapper mapper() {
-    return MAPPER.copy();
-  }
 }

@@ -11,6 +11,17 @@ public final class Slugs {
 
   private Slugs() {}
 
+  /** A file name without folders and extension ("plans/q3-sprint.md" -> "q3-sprint"), or null. */
+  public static String fileStem(String fileName) {
+    if (fileName == null || fileName.isBlank()) {
+      return null;
+    }
+    String name = fileName.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
   public static boolean isSlug(String s) {
     return s != null && SLUG.matcher(s).matches();
   }

@@ -117,7 +117,7 @@ final class StructuredPlanReader implements PlanReader {
       String name = f.text(root, "", "name", true);
       String id = f.text(root, "", "id", false);
       if (id == null) {
-        id = Slugs.of(stem(file), Slugs.of(name, "plan"));
+        id = Slugs.of(Slugs.fileStem(file), Slugs.of(name, "plan"));
       }
       sources.put("/id", tree.value("/id"));
       List<Task> tasks = new ArrayList<>();
@@ -341,15 +341,5 @@ final class StructuredPlanReader implements PlanReader {
       return message == null ? null : new PlanWarning(warningFile == null ? file : warningFile,
           line == null ? 1 : line, column == null ? 1 : column, message);
     }
-  }
-
-  static String stem(String fileName) {
-    if (fileName == null) {
-      return null;
-    }
-    String name = fileName.replace('\\', '/');
-    name = name.substring(name.lastIndexOf('/') + 1);
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
   }
 }

@@ -60,8 +60,9 @@ public final class WorkerKeywords {
   }
 
   /**
-   * This table with {@code overrides} put first: their kinds replace same-named defaults and are
-   * checked before the others. {@code defaultKind} replaces the default kind unless null.
+   * This table with {@code overrides} put first, in the map's iteration order (pass an ordered map):
+   * their kinds replace same-named defaults and are checked before the others. {@code newDefaultKind}
+   * replaces the default kind unless null.
    */
   public WorkerKeywords overriddenBy(Map<String, List<String>> overrides, String newDefaultKind) {
     List<Rule> merged = new ArrayList<>();

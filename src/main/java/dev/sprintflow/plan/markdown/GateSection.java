@@ -16,7 +16,6 @@ record GateSection(Section section, SectionContent content) {
 
   /** Explicit "After:"/"Depends On:" fields; without them the gate waits for the end of the plan. */
   List<Field> afterFields() {
-    List<Field> out = new ArrayList<>(content.all(FieldKind.DEPENDS_ON));
-    return out;
+    return content.all(FieldKind.DEPENDS_ON);
   }
 }

@@ -22,6 +22,7 @@ record HeadingInfo(Kind kind, List<String> keys, List<String> aliases, String ti
 
   enum Kind { WORKER, GROUP, CODE, NUMBERED, PLAIN }
 
+  private static final Pattern PARENTHESES = Pattern.compile("\\s*\\([^)]*\\)");
   private static final Pattern LEADING_NOISE = Pattern.compile("^[^A-Za-z0-9]+");
   private static final Pattern WORKER = Pattern.compile(
       "(?i)(?:worker|w)\\s*#?(\\d{1,4})\\s*(?:[:.)–—-]\\s*(.*))?");
@@ -93,6 +94,6 @@ record HeadingInfo(Kind kind, List<String> keys, List<String> aliases, String ti
 
   /** The title with its convention prefix ("Phase 2: Connect Stores"), for context such as a task's phase. */
   String qualifiedTitle() {
-    return kind == Kind.PLAIN ? title : fullTitle.replaceAll("\\s*\\([^)]*\\)", "").strip();
+    return kind == Kind.PLAIN ? title : PARENTHESES.matcher(fullTitle).replaceAll("").strip();
   }
 }

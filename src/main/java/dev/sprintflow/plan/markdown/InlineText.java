@@ -20,6 +20,7 @@ import org.commonmark.node.Text;
  */
 final class InlineText {
   static final int MAX_DEPTH = 48;
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   private InlineText() {}
 
@@ -55,7 +56,7 @@ final class InlineText {
 
   /** One line's text with runs of whitespace folded, so that cell and title comparisons are stable. */
   static String clean(String text) {
-    return text.replaceAll("\\s+", " ").strip();
+    return WHITESPACE.matcher(text).replaceAll(" ").strip();
   }
 
   static boolean isEmphasis(Node n) {

@@ -31,9 +31,15 @@ import org.commonmark.node.Node;
  */
 public final class MarkdownPlanImporter implements PlanReader {
   private final WorkerKeywords keywords;
+  private final int maxEdges;
 
   public MarkdownPlanImporter(WorkerKeywords keywords) {
+    this(keywords, WorkGraph.DEFAULT_MAX_EDGES);
+  }
+
+  MarkdownPlanImporter(WorkerKeywords keywords, int maxEdges) {
     this.keywords = keywords;
+    this.maxEdges = maxEdges;
   }
 
   @Override
@@ -48,7 +54,7 @@ public final class MarkdownPlanImporter implements PlanReader {
 
     List<TaskDraft> drafts = merge(rows, outline.items);
     assignIds(drafts, warnings);
-    WorkGraph graph = new WorkGraph(drafts, outline.items, warnings);
+    WorkGraph graph = new WorkGraph(drafts, outline.items, warnings, maxEdges);
     graph.build();
 
     PlanSourceMap.Builder sources = PlanSourceMap.builder(fileName);
@@ -63,11 +69,13 @@ public final class MarkdownPlanImporter implements PlanReader {
     for (GateSection g : outline.gates) {
       gates.add(gate(g, "/gates/" + gates.size(), graph, usedIds, sources));
     }
-    String stem = stem(fileName);
+    String stem = Slugs.fileStem(fileName);
     String name = outline.name != null ? outline.name : stem != null ? stem : "Plan";
     String goal = outline.goalField != null ? outline.goalField.text() : outline.goalText;
+    List<PlanWarning> distinct = new ArrayList<>(new LinkedHashSet<>(warnings));
+    distinct.sort(Comparator.comparingInt(PlanWarning::line).thenComparingInt(PlanWarning::column));
     Plan plan = new Plan(Slugs.of(stem, Slugs.of(name, "plan")), name, goal == null || goal.isBlank() ? null : goal,
-        tasks, gates, List.copyOf(new LinkedHashSet<>(warnings)));
+        tasks, gates, distinct);
     return new Outcome(plan, sources.build(), List.of());
   }
 
@@ -159,7 +167,7 @@ public final class MarkdownPlanImporter implements PlanReader {
       sources.put(at + "/dependsOn/" + dependsOn.size(), e.getValue());
       dependsOn.add(e.getKey().id);
     }
-    for (TaskDraft.Unresolved u : d.unresolved) {
+    for (TaskDraft.Unresolved u : d.unresolved.values()) {
       sources.put(at + "/dependsOn/" + dependsOn.size(), u.location());
       dependsOn.add(u.written());
     }
@@ -179,7 +187,7 @@ public final class MarkdownPlanImporter implements PlanReader {
     }
     usedIds.add(id);
     sources.put(at, g.section().location).put(at + "/id", g.section().location);
-    List<String> after = new ArrayList<>();
+    Set<String> after = new LinkedHashSet<>();
     List<Field> fields = g.afterFields();
     if (fields.isEmpty()) {
       graph.ends().forEach(d -> after.add(d.id));
@@ -187,23 +195,12 @@ public final class MarkdownPlanImporter implements PlanReader {
       for (WorkGraph.Target t : graph.gateTargets(fields, g.section().title)) {
         for (Object o : graph.expand(t)) {
           String ref = o instanceof TaskDraft d ? d.id : ((TaskDraft.Unresolved) o).written();
-          if (!after.contains(ref)) {
-            sources.put(at + "/after/" + after.size(), t.at());
-            after.add(ref);
+          if (after.add(ref)) {
+            sources.put(at + "/after/" + (after.size() - 1), t.at());
           }
         }
       }
     }
-    return new Gate(id, g.section().title, g.criteria(), after, g.section().location.ref());
-  }
-
-  static String stem(String fileName) {
-    if (fileName == null || fileName.isBlank()) {
-      return null;
-    }
-    String name = fileName.replace('\\', '/');
-    name = name.substring(name.lastIndexOf('/') + 1);
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
+    return new Gate(id, g.section().title, g.criteria(), List.copyOf(after), g.section().location.ref());
   }
 }

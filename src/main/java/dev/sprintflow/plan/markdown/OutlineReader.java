@@ -82,7 +82,7 @@ final class OutlineReader {
     if (h.isWorkItemForm() || content.hasWorkFields()) {
       return true;
     }
-    if (tableTitles.contains(ReferenceKeys.wordSetKey(h.title()))) {
+    if (!tableTitles.isEmpty() && tableTitles.contains(ReferenceKeys.wordSetKey(h.title()))) {
       return true;
     }
     if (h.kind() == HeadingInfo.Kind.NUMBERED) {

@@ -1,7 +1,6 @@
 package dev.sprintflow.plan.markdown;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,6 +26,7 @@ final class ReferenceKeys {
   private static final Pattern ALL = Pattern.compile(
       "(?i)^(?:everything(?: else)?|all(?: other| the other| previous| prior)?(?: tasks| work items| items| workers| phases| work)?"
           + "|all of the above|anything else|the rest)$");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.:!]+$");
   private static final Set<String> STOP_WORDS = Set.of("the", "a", "an", "and", "of", "for", "to", "&");
 
   private ReferenceKeys() {}
@@ -51,7 +51,7 @@ final class ReferenceKeys {
     String withoutNotes = PARENTHESES.matcher(text).replaceAll(" ");
     List<String> pieces = new ArrayList<>();
     for (String piece : SEPARATORS.split(withoutNotes)) {
-      String p = piece.strip().replaceAll("[.:!]+$", "").strip();
+      String p = TRAILING_PUNCTUATION.matcher(piece.strip()).replaceAll("").strip();
       if (!p.isEmpty() && !NONE.contains(p.toLowerCase(Locale.ROOT))) {
         pieces.add(p);
       }
@@ -61,7 +61,8 @@ final class ReferenceKeys {
 
   /** Whether the whole text says "no dependencies". */
   static boolean isNone(String text) {
-    return NONE.contains(text.strip().replaceAll("[.!]+$", "").toLowerCase(Locale.ROOT));
+    return text.length() < 40
+        && NONE.contains(TRAILING_PUNCTUATION.matcher(text.strip()).replaceAll("").toLowerCase(Locale.ROOT));
   }
 
   static Ref classify(String piece) {
@@ -104,9 +105,22 @@ final class ReferenceKeys {
     return String.join(" ", words(title).stream().sorted().distinct().toList());
   }
 
+  /** Lower-case words (letters and digits) without stop words; a plain loop, as this runs for every title. */
   private static List<String> words(String title) {
-    return Arrays.stream(title.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-        .filter(w -> !w.isEmpty() && !STOP_WORDS.contains(w))
-        .toList();
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i <= title.length(); i++) {
+      char c = i < title.length() ? title.charAt(i) : ' ';
+      if (Character.isLetterOrDigit(c)) {
+        word.append(Character.toLowerCase(c));
+      } else if (!word.isEmpty()) {
+        String w = word.toString();
+        if (!STOP_WORDS.contains(w)) {
+          words.add(w);
+        }
+        word.setLength(0);
+      }
+    }
+    return words;
   }
 }

@@ -56,10 +56,12 @@ final class Section {
 
   /** Success-criteria sections, which become gates: "Success Criteria", "Acceptance", "Tier 1 (Non-negotiable)". */
   boolean isSuccessCriteria() {
-    String t = FieldKind.normalise(heading.title().replaceAll("\\(.*", ""));
+    String title = heading.title();
+    int paren = title.indexOf('(');
+    String t = FieldKind.normalise(paren < 0 ? title : title.substring(0, paren));
     return t.startsWith("successcriteria") || t.equals("acceptance") || t.startsWith("acceptancecriteria")
         || t.startsWith("definitionofdone") || t.startsWith("exitcriteria") || t.startsWith("qualitygate")
-        || t.startsWith("verificationgate") || t.startsWith("releasecriteria") || t.matches("tier\\d+.*");
+        || t.startsWith("verificationgate") || t.startsWith("releasecriteria") || t.endsWith("checklist") || (t.startsWith("tier") && t.length() > 4 && Character.isDigit(t.charAt(4)));
   }
 
   /** Sections whose first paragraph states the plan's goal when no "Goal:" field does. */

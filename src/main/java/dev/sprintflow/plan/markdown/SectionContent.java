@@ -21,21 +21,31 @@ final class SectionContent {
   final List<String> paragraphs = new ArrayList<>();
   /** The Markdown of everything not taken as a field or checklist (a work item's description). */
   String rest = "";
-  SourceLocation restLocation;
 
   boolean hasWorkFields() {
     return fields.stream().anyMatch(f -> f.kind.marksWorkItem);
   }
 
   Optional<Field> first(FieldKind kind) {
-    return fields.stream().filter(f -> f.kind == kind).findFirst();
+    for (Field f : fields) {
+      if (f.kind == kind) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 
   List<Field> all(FieldKind kind) {
-    return fields.stream().filter(f -> f.kind == kind).toList();
+    List<Field> out = new ArrayList<>(2);
+    addAll(kind, out);
+    return out;
   }
 
-  boolean isEmpty() {
-    return fields.isEmpty() && checklist.isEmpty() && items.isEmpty() && rest.isBlank();
+  void addAll(FieldKind kind, List<Field> out) {
+    for (Field f : fields) {
+      if (f.kind == kind) {
+        out.add(f);
+      }
+    }
   }
 }

@@ -3,8 +3,9 @@ package dev.sprintflow.plan.markdown;
 import dev.sprintflow.plan.Criterion;
 import dev.sprintflow.plan.SourceLocation;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -95,8 +96,9 @@ final class SectionReader {
   /** State of reading one section. */
   private final class Reading {
     final SectionContent content = new SectionContent();
-    final BitSet restLines = new BitSet();
-    final BitSet takenLines = new BitSet();
+    // Sets of line numbers, not BitSets: a BitSet would be as large as the line number, for every section.
+    final NavigableSet<Integer> restLines = new TreeSet<>();
+    final NavigableSet<Integer> takenLines = new TreeSet<>();
     Field pending; // a label without text, waiting for its list
 
     void block(Node block, int depth) {
@@ -128,15 +130,15 @@ final class SectionReader {
           content.fields.add(f);
           last = f;
           lastLineWasField = true;
-          takenLines.set(lineIndex);
+          takenLines.add(lineIndex);
         } else if (last != null && lastLineWasField && !last.value().isEmpty()) {
           last.continueWith(InlineText.of(line)); // a field's text wrapped onto the next line
-          takenLines.set(lineIndex);
+          takenLines.add(lineIndex);
         } else {
           lastLineWasField = false;
           last = null;
           text.append(InlineText.of(line)).append('\n');
-          restLines.set(lineIndex);
+          restLines.add(lineIndex);
         }
       }
       if (!text.isEmpty()) {
@@ -173,7 +175,7 @@ final class SectionReader {
           Field f = checkbox && i == 0 ? null : field(lines.get(i));
           if (f != null) {
             content.fields.add(f); // "- Depends On: W1", or a field folded into the item
-            takenLines.set(lineOf(lines.get(i), para));
+            takenLines.add(lineOf(lines.get(i), para));
             if (i == 0) {
               itemField = f;
             }
@@ -235,21 +237,18 @@ final class SectionReader {
       return span == null ? 0 : span.getLineIndex();
     }
 
-    private void markLines(Node node, BitSet lines) {
+    private void markLines(Node node, NavigableSet<Integer> lines) {
       for (SourceSpan span : node.getSourceSpans()) {
-        lines.set(span.getLineIndex());
+        lines.add(span.getLineIndex());
       }
     }
 
     /** The description: the source lines nobody took, blank lines kept between separate runs. */
     void finish() {
-      restLines.andNot(takenLines);
+      restLines.removeAll(takenLines);
       StringBuilder rest = new StringBuilder();
       int previous = -2;
-      for (int i = restLines.nextSetBit(0); i >= 0; i = restLines.nextSetBit(i + 1)) {
-        if (content.restLocation == null) {
-          content.restLocation = new SourceLocation(source.file(), i + 1, 1);
-        }
+      for (int i : restLines) {
         if (previous >= 0 && i > previous + 1) {
           rest.append('\n');
         }

@@ -21,7 +21,8 @@ final class TaskDraft {
   final SourceLocation location;
   String id;
   final Map<TaskDraft, SourceLocation> dependsOn = new LinkedHashMap<>();
-  final List<Unresolved> unresolved = new ArrayList<>();
+  /** By how they are written, so that one name mentioned twice is reported once. */
+  final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
 
   TaskDraft(TableRow row, WorkItem item) {
     this.row = row;
@@ -36,8 +37,9 @@ final class TaskDraft {
     return item == null ? line : Math.min(line, item.section.location.line());
   }
 
-  void dependOn(TaskDraft other, SourceLocation at) {
-    dependsOn.putIfAbsent(other, at);
+  /** Whether the task waits for nothing, not even for something the plan does not define. */
+  boolean waitsForNothing() {
+    return dependsOn.isEmpty() && unresolved.isEmpty();
   }
 
   /** Enclosing groups, nearest first. */

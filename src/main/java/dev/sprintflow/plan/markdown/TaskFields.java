@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * interpreted becomes a warning at its place.
  */
 final class TaskFields {
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern SMALL_INTEGER = Pattern.compile("-?\\d{1,4}");
   private static final Pattern NUMBERS = Pattern.compile("\\s*[/,|]\\s*|\\s+");
   private static final Pattern WORKER_ID = Pattern.compile("(?i)(?:w|worker\\s*#?)\\s*\\d{1,4}");
 
@@ -224,7 +226,7 @@ final class TaskFields {
   }
 
   static String camelCase(String label) {
-    String[] words = label.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+    String[] words = NON_WORD.split(label.toLowerCase(Locale.ROOT));
     StringBuilder out = new StringBuilder();
     for (String w : words) {
       if (w.isEmpty()) {
@@ -241,7 +243,7 @@ final class TaskFields {
       if (part.isEmpty()) {
         continue;
       }
-      if (!part.matches("-?\\d{1,4}")) {
+      if (!SMALL_INTEGER.matcher(part).matches()) {
         return List.of();
       }
       out.add(Integer.parseInt(part));

@@ -6,10 +6,13 @@ import dev.sprintflow.plan.markdown.ReferenceKeys.Everything;
 import dev.sprintflow.plan.markdown.ReferenceKeys.Key;
 import dev.sprintflow.plan.markdown.ReferenceKeys.Ref;
 import dev.sprintflow.plan.markdown.TaskDraft.Unresolved;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +31,12 @@ final class WorkGraph {
   private static final Pattern CLOSING = Pattern.compile(
       "(?i)^(?:final|wrap[- ]?up|sign[- ]?off|go[- ]?live|deploy(?:ment)?|release|launch|ship)\\b.*");
 
+  /**
+   * Conventions can imply many edges ("after Phase 1" from every task of a large phase); past this
+   * many, a pathological plan gets a warning instead of an unbounded graph.
+   */
+  static final int DEFAULT_MAX_EDGES = 1_000_000;
+
   /** What a reference resolved to (a task, a group, ALL or an unresolved id) and where it was written. */
   record Target(Object target, SourceLocation at) {}
 
@@ -36,9 +45,15 @@ final class WorkGraph {
   private final List<PlanWarning> warnings;
   private final References references;
   private final Map<WorkItem, List<TaskDraft>> members = new IdentityHashMap<>();
+  // A group's last tasks, cached within one pass; each pass adds edges that may change them.
+  private final Map<WorkItem, List<TaskDraft>> sinksCache = new IdentityHashMap<>();
+  private final int maxEdges;
+  private int edges;
+  private boolean edgeLimitReported;
 
-  WorkGraph(List<TaskDraft> drafts, List<WorkItem> items, List<PlanWarning> warnings) {
+  WorkGraph(List<TaskDraft> drafts, List<WorkItem> items, List<PlanWarning> warnings, int maxEdges) {
     this.drafts = drafts;
+    this.maxEdges = maxEdges;
     this.groups = items.stream().filter(WorkItem::isGroup).toList();
     this.warnings = warnings;
     this.references = new References(drafts, groups);
@@ -48,7 +63,7 @@ final class WorkGraph {
   }
 
   void build() {
-    Map<TaskDraft, List<Target>> own = new IdentityHashMap<>();
+    Map<TaskDraft, List<Target>> own = new LinkedHashMap<>(); // drafts keep identity equality; order is the plan's
     for (TaskDraft d : drafts) {
       List<Field> fields = new ArrayList<>(d.item == null ? List.of() : d.item.fields(FieldKind.DEPENDS_ON));
       List<Target> targets = resolve(fields, d.title, "depends on");
@@ -61,44 +76,80 @@ final class WorkGraph {
     }
     // Edges to tasks first: which tasks of a group come last depends on them.
     own.forEach((d, targets) -> targets.stream().filter(t -> !(t.target() instanceof WorkItem)).forEach(t -> addEdge(d, t)));
+    sinksCache.clear();
     own.forEach((d, targets) -> targets.stream().filter(t -> t.target() instanceof WorkItem).forEach(t -> addEdge(d, t)));
     List<WorkItem> deepestFirst = new ArrayList<>(groups);
     deepestFirst.sort(Comparator.comparingInt(WorkGraph::depth).reversed());
     for (WorkItem g : deepestFirst) {
+      sinksCache.clear();
       List<Target> targets = resolve(g.fields(FieldKind.DEPENDS_ON), g.heading().title(), "depends on");
       for (TaskDraft root : roots(g)) {
         targets.forEach(t -> addEdge(root, t));
       }
     }
-    placeClosingTasks(own);
+    sinksCache.clear();
+    List<TaskDraft> closers = placeClosingTasks(own);
     applyBlocking();
+    closers.forEach(WorkGraph::dropImpliedEdges);
+  }
+
+  private void link(TaskDraft from, TaskDraft to, SourceLocation at) {
+    if (from.dependsOn.containsKey(to)) {
+      return;
+    }
+    if (edges >= maxEdges) {
+      if (!edgeLimitReported) {
+        edgeLimitReported = true;
+        warnings.add(PlanWarning.at(at, ("The plan implies more than %d dependencies; the rest, from here on,"
+            + " are ignored.").formatted(maxEdges)));
+      }
+      return;
+    }
+    from.dependsOn.put(to, at);
+    edges++;
+  }
+
+  /**
+   * A closing task waits for what the others end with; once "Blocking:" edges exist, some of those
+   * ends may already be waited for through another one. Such redundant edges are dropped.
+   */
+  private static void dropImpliedEdges(TaskDraft closer) {
+    List<TaskDraft> direct = new ArrayList<>(closer.dependsOn.keySet());
+    Set<TaskDraft> implied = new HashSet<>(); // reachable from a direct dependency in one step or more
+    ArrayDeque<TaskDraft> todo = new ArrayDeque<>();
+    direct.forEach(d -> todo.addAll(d.dependsOn.keySet()));
+    while (!todo.isEmpty()) {
+      TaskDraft next = todo.pop();
+      if (next != closer && implied.add(next)) {
+        todo.addAll(next.dependsOn.keySet());
+      }
+    }
+    direct.stream().filter(implied::contains).forEach(closer.dependsOn::remove);
   }
 
   private void addEdge(TaskDraft from, Target t) {
     if (t.target() instanceof TaskDraft to) {
-      from.dependOn(to, t.at());
+      link(from, to, t.at());
     } else if (t.target() instanceof WorkItem group) {
-      sinks(group).forEach(s -> from.dependOn(s, t.at()));
-    } else if (t.target() instanceof Unresolved u
-        && from.unresolved.stream().noneMatch(x -> x.written().equals(u.written()))) {
-      from.unresolved.add(u);
+      sinksCache.computeIfAbsent(group, this::sinks).forEach(s -> link(from, s, t.at()));
+    } else if (t.target() instanceof Unresolved u) {
+      from.unresolved.putIfAbsent(u.written(), u);
     }
   }
 
   /** Tasks nobody else waits for, that wait for nothing, and "Depends On: everything" tasks go last. */
-  private void placeClosingTasks(Map<TaskDraft, List<Target>> own) {
+  private List<TaskDraft> placeClosingTasks(Map<TaskDraft, List<Target>> own) {
     Set<TaskDraft> dependedOn = dependedOn();
     List<TaskDraft> closers = new ArrayList<>();
     for (TaskDraft d : drafts) {
       boolean asksForAll = own.get(d).stream().anyMatch(t -> t.target() == ALL);
-      boolean closingTitle = CLOSING.matcher(d.title).matches() && d.dependsOn.isEmpty()
-          && d.unresolved.isEmpty() && !dependedOn.contains(d);
+      boolean closingTitle = CLOSING.matcher(d.title).matches() && d.waitsForNothing() && !dependedOn.contains(d);
       if (asksForAll || closingTitle) {
         closers.add(d);
       }
     }
     if (closers.isEmpty()) {
-      return;
+      return closers;
     }
     Set<TaskDraft> closing = new HashSet<>(closers);
     Set<TaskDraft> waitedFor = new HashSet<>();
@@ -107,11 +158,15 @@ final class WorkGraph {
     for (TaskDraft closer : closers) {
       SourceLocation at = own.get(closer).stream().filter(t -> t.target() == ALL).map(Target::at)
           .findFirst().orElse(closer.location);
-      ends.forEach(e -> closer.dependOn(e, at));
+      ends.forEach(e -> link(closer, e, at));
     }
+    return closers;
   }
 
   private void applyBlocking() {
+    // Tasks that wait for nothing, kept up to date: "Blocking: Everything else" applies to them.
+    Set<TaskDraft> roots = new LinkedHashSet<>();
+    drafts.stream().filter(TaskDraft::waitsForNothing).forEach(roots::add);
     List<Object> blockers = new ArrayList<>(drafts);
     blockers.addAll(groups);
     for (Object blocker : blockers) {
@@ -128,16 +183,19 @@ final class WorkGraph {
         } else if (t.target() instanceof WorkItem g) {
           waiting.addAll(roots(g));
         } else if (t.target() == ALL) {
-          drafts.stream()
-              .filter(d -> d.dependsOn.isEmpty() && d.unresolved.isEmpty() && !blocking.contains(d))
-              .filter(d -> !(blocker instanceof WorkItem g && d.isIn(g)))
+          Set<TaskDraft> blockingSet = new HashSet<>(blocking);
+          roots.stream()
+              .filter(d -> !blockingSet.contains(d) && !(blocker instanceof WorkItem g && d.isIn(g)))
               .forEach(waiting::add);
         } else if (t.target() instanceof Unresolved u) {
           warnings.add(PlanWarning.at(u.location(),
               "'%s' blocks '%s', which names no work item in this plan; it is ignored.".formatted(name, u.written())));
         }
         for (TaskDraft w : waiting) {
-          blocking.stream().filter(b -> b != w).forEach(b -> w.dependOn(b, t.at()));
+          blocking.stream().filter(b -> b != w).forEach(b -> link(w, b, t.at()));
+          if (!w.waitsForNothing()) {
+            roots.remove(w);
+          }
         }
       }
     }

@@ -34,9 +34,16 @@ final class WorkItem {
 
   /** Fields of this item: its own, those of label sub-sections, and the sub-sections as fields. */
   List<Field> fields(FieldKind kind) {
-    List<Field> out = new ArrayList<>(content.all(kind));
-    subContents.forEach(c -> out.addAll(c.all(kind)));
-    headingFields.stream().filter(f -> f.kind == kind).forEach(out::add);
+    List<Field> out = new ArrayList<>(2);
+    content.addAll(kind, out);
+    for (SectionContent c : subContents) {
+      c.addAll(kind, out);
+    }
+    for (Field f : headingFields) {
+      if (f.kind == kind) {
+        out.add(f);
+      }
+    }
     return out;
   }
 
@@ -64,10 +71,5 @@ final class WorkItem {
       f.items.forEach(i -> out.add(Criterion.open(i)));
     }
     return out;
-  }
-
-  /** The nearest enclosing group, if any. */
-  Optional<WorkItem> group() {
-    return Optional.ofNullable(parent);
   }
 }

@@ -9,9 +9,9 @@ import dev.sprintflow.plan.Criterion;
 import dev.sprintflow.plan.Estimates;
 import dev.sprintflow.plan.Gate;
 import dev.sprintflow.plan.Plan;
+import dev.sprintflow.plan.PlanFixtures;
 import dev.sprintflow.plan.PlanLoadResult;
 import dev.sprintflow.plan.Task;
-import dev.sprintflow.plan.TestPlans;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +27,10 @@ class SamplePlanImportTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @ParameterizedTest
-  @ValueSource(strings = {TestPlans.PRODUCTION, TestPlans.INTEGRATION})
+  @ValueSource(strings = {PlanFixtures.PRODUCTION, PlanFixtures.INTEGRATION})
   void importsTheExpectedPlan(String planFile) throws IOException {
-    JsonNode expected = YAML.readTree(TestPlans.text("expected/" + planFile.replace(".md", ".yaml")));
-    PlanLoadResult result = TestPlans.load(planFile);
+    JsonNode expected = YAML.readTree(PlanFixtures.text("expected/" + planFile.replace(".md", ".yaml")));
+    PlanLoadResult result = PlanFixtures.load(planFile);
 
     assertThat(result.errors()).isEmpty();
     Plan plan = result.plan();

@@ -6,14 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Test access to the plans under src/test/resources/plans. */
-public final class TestPlans {
+public final class PlanFixtures {
   public static final String PRODUCTION = "audienceos-production-sprint.md";
   public static final String INTEGRATION = "audienceos-integration.md";
 
-  private TestPlans() {}
+  private PlanFixtures() {}
 
   public static String text(String name) {
-    try (InputStream in = TestPlans.class.getResourceAsStream("/plans/" + name)) {
+    try (InputStream in = PlanFixtures.class.getResourceAsStream("/plans/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no test plan " + name);
       }
