@@ -58,12 +58,12 @@ public final class SprintCompiler {
           processId + "-gate-" + g.id()));
     }
     FlowGraph graph = FlowGraphBuilder.build(items, "Sprint started", "Sprint completed");
-    BpmnModelInstance model = writer.write(new SprintProcessWriter.Input(
+    String xml = writer.write(new SprintProcessWriter.Input(
         processId, plan.name(), plan.goal(), graph, layouter.layout(graph), calls, gates));
-    validate(model, plan);
+    validate(xml, plan);
     Map<String, String> forms = new LinkedHashMap<>();
     gates.values().forEach(g -> forms.put(g.formId(), formWriter.write(g)));
-    return new CompiledSprint(processId, Bpmn.convertToString(model), forms);
+    return new CompiledSprint(processId, xml, forms);
   }
 
   static TaskCall taskCall(Task t) {
@@ -95,8 +95,11 @@ public final class SprintCompiler {
     return "gate_" + gateId.replace('-', '_');
   }
 
-  private static void validate(BpmnModelInstance model, Plan plan) {
+  /** Parses the XML with the Zeebe model API and runs its validator, as the engine would on deploy. */
+  private static void validate(String xml, Plan plan) {
     try {
+      BpmnModelInstance model = Bpmn.readModelFromStream(
+          new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       Bpmn.validateModel(model);
     } catch (RuntimeException e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -82,18 +82,19 @@ class SprintProcessWriterEngineTest {
       items.add(new WorkItem("gate_" + g.replace('-', '_'), FlowNode.Kind.GATE, "Gate " + g, g, List.of("task_final")));
     }
     FlowGraph graph = FlowGraphBuilder.build(items, "Sprint started", "Sprint completed");
-    BpmnModelInstance model = new SprintProcessWriter().write(new SprintProcessWriter.Input(
+    String xml = new SprintProcessWriter().write(new SprintProcessWriter.Input(
         "sprint-test", "Test sprint", "A test", graph, new ElkDiagramLayouter().layout(graph), calls, gates));
+    BpmnModelInstance model = Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     Bpmn.validateModel(model);
     java.nio.file.Path out = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "compiler"));
     java.nio.file.Path file = out.resolve("sprint-test.bpmn");
-    java.nio.file.Files.writeString(file, Bpmn.convertToString(model));
+    java.nio.file.Files.writeString(file, xml);
     var lint = dev.sprintflow.test.ModelerLint.lint(file);
     assertThat(lint.errors()).as(lint.describe()).isEmpty();
 
     var deploy = client.newDeployResourceCommand()
         .addResourceBytes(stubLifecycle(), "sprint-task.bpmn")
-        .addResourceStringUtf8(Bpmn.convertToString(model), "sprint-test.bpmn");
+        .addResourceStringUtf8(xml, "sprint-test.bpmn");
     for (GateTask gate : gates.values()) {
       deploy = deploy.addResourceStringUtf8(new GateFormWriter().write(gate), gate.formId() + ".form");
     }
