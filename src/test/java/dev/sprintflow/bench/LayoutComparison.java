@@ -31,19 +31,33 @@ public final class LayoutComparison {
     Path dir = Files.createDirectories(Path.of("target", "layout-comparison"));
     SprintCompiler compiler = new SprintCompiler();
     compiler.compile(CompileBenchmark.generatedPlan(50, 1)); // warm up class loading and JIT a little
-    System.out.println("| tasks | Sprintflow compile (ELK) | bpmn-auto-layout (layout only) | time ratio | crossings ELK | crossings bpmn-auto-layout |");
+    System.out.println("| plan | Sprintflow compile (ELK) | bpmn-auto-layout (layout only) | time ratio | crossings ELK | crossings bpmn-auto-layout |");
     System.out.println("| --- | --- | --- | --- | --- | --- |");
+    List<Map.Entry<String, Plan>> plans = new ArrayList<>();
+    for (String sample : List.of("audienceos-production-sprint.md", "audienceos-integration.md")) {
+      Path file = Path.of("src/test/resources/plans", sample);
+      plans.add(Map.entry(sample, dev.sprintflow.plan.PlanLoader.withDefaults().load(file).plan()));
+    }
     for (int n : sizes) {
-      Plan plan = CompileBenchmark.generatedPlan(n, 42);
+      plans.add(Map.entry(n + " generated", CompileBenchmark.generatedPlan(n, 42)));
+    }
+    for (Map.Entry<String, Plan> entry : plans) {
+      Plan plan = entry.getValue();
       long t0 = System.nanoTime();
       CompiledSprint compiled = compiler.compile(plan);
       double oursMs = (System.nanoTime() - t0) / 1e6;
-      Path ours = dir.resolve("sprintflow-" + n + ".bpmn");
+      Path ours = dir.resolve("sprintflow-" + plan.id() + ".bpmn");
       Files.writeString(ours, compiled.bpmnXml());
-      Path theirs = dir.resolve("bpmn-auto-layout-" + n + ".bpmn");
-      double theirMs = autoLayout(ours, theirs);
-      System.out.printf("| %d | %.0f ms | %.0f ms | %.2f | %d | %d |%n", n, oursMs, theirMs, oursMs / theirMs,
-          crossings(Files.readString(ours)), crossings(Files.readString(theirs)));
+      Path theirs = dir.resolve("bpmn-auto-layout-" + plan.id() + ".bpmn");
+      String label = entry.getKey() + " (" + plan.tasks().size() + " tasks)";
+      try {
+        double theirMs = autoLayout(ours, theirs);
+        System.out.printf("| %s | %.0f ms | %.0f ms | %.2f | %d | %d |%n", label, oursMs, theirMs, oursMs / theirMs,
+            crossings(Files.readString(ours)), crossings(Files.readString(theirs)));
+      } catch (IllegalStateException e) {
+        System.out.printf("| %s | %.0f ms | failed: %s | - | %d | - |%n", label, oursMs, e.getMessage(),
+            crossings(Files.readString(ours)));
+      }
     }
   }
 
@@ -52,7 +66,8 @@ public final class LayoutComparison {
         .redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes());
     if (p.waitFor() != 0) {
-      throw new IllegalStateException("bpmn-auto-layout failed: " + output);
+      String reason = output.lines().filter(l -> l.contains("Error")).findFirst().orElse("exit " + p.exitValue());
+      throw new IllegalStateException(reason.strip());
     }
     String ms = output.replaceAll("(?s).*\"ms\":([0-9.]+).*", "$1");
     return Double.parseDouble(ms);

@@ -2,7 +2,6 @@ package dev.sprintflow.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sprintflow.compiler.bpmn.GateFormWriter;
 import dev.sprintflow.compiler.bpmn.GateTask;
 import dev.sprintflow.compiler.bpmn.SprintProcessWriter;
 import dev.sprintflow.compiler.bpmn.TaskCall;
@@ -78,7 +77,7 @@ class SprintProcessWriterEngineTest {
     add(items, calls, "final", "manual-check", all);
     Map<String, GateTask> gates = new LinkedHashMap<>();
     for (String g : List.of("tier-1", "tier-2")) {
-      gates.put(g, new GateTask(g, "Gate " + g, List.of("criterion a", "criterion \"b\""), "sprint-test-gate-" + g));
+      gates.put(g, new GateTask(g, "Gate " + g, List.of("criterion a", "criterion \"b\"")));
       items.add(new WorkItem("gate_" + g.replace('-', '_'), FlowNode.Kind.GATE, "Gate " + g, g, List.of("task_final")));
     }
     FlowGraph graph = FlowGraphBuilder.build(items, "Sprint started", "Sprint completed");
@@ -95,10 +94,7 @@ class SprintProcessWriterEngineTest {
     var deploy = client.newDeployResourceCommand()
         .addResourceBytes(stubLifecycle(), "sprint-task.bpmn")
         .addResourceStringUtf8(xml, "sprint-test.bpmn");
-    for (GateTask gate : gates.values()) {
-      deploy = deploy.addResourceStringUtf8(new GateFormWriter().write(gate), gate.formId() + ".form");
-    }
-    deploy.send().join();
+    deploy.addResourceFile("bpmn/sprint-gate.form").send().join(); // the shared gate form, as at start-up
 
     CountDownLatch allFiveActive = new CountDownLatch(middle.size());
     AtomicInteger maxConcurrent = new AtomicInteger();
@@ -115,7 +111,8 @@ class SprintProcessWriterEngineTest {
       jc.newCompleteCommand(job).variables(Map.of("summary", "done " + job.getVariablesAsMap().get("taskId"))).send().join();
     }).maxJobsActive(10).open());
     workers.add(client.newWorker().jobType("io.camunda.zeebe:userTask").handler((jc, job) ->
-        jc.newCompleteCommand(job).variables(Map.of("comment", "verified " + job.getVariablesAsMap().get("gateId"))).send().join()).open());
+        jc.newCompleteCommand(job).variables(Map.of("decision", "passed", "comment", "verified " + job.getVariablesAsMap().get("gateId"),
+            "verifiedCriteria", List.of("criterion-1", "criterion-2"))).send().join()).open());
     try {
       long key = client.newCreateInstanceCommand().bpmnProcessId("sprint-test").latestVersion()
           .variables(Map.of("sprintId", "s-1")).send().join().getProcessInstanceKey();

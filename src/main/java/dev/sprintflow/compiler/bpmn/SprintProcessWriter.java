@@ -209,13 +209,25 @@ public final class SprintProcessWriter {
 
   private void gateExtensions(Xml x, GateTask gate) throws XMLStreamException {
     x.start(3, "bpmn", BPMN, "extensionElements");
-    x.empty(4, "zeebe", ZEEBE, "formDefinition", "formId", gate.formId());
+    x.empty(4, "zeebe", ZEEBE, "formDefinition", "formId", LifecycleContract.GATE_FORM_ID);
     x.empty(4, "zeebe", ZEEBE, "assignmentDefinition", "candidateGroups", LifecycleContract.GATE_CANDIDATE_GROUPS);
+    x.start(4, "zeebe", ZEEBE, "taskHeaders");
+    x.empty(5, "zeebe", ZEEBE, "header", "key", LifecycleContract.KIND_HEADER, "value", LifecycleContract.GATE_KIND);
+    x.empty(5, "zeebe", ZEEBE, "header", "key", LifecycleContract.FORM_HEADER, "value", LifecycleContract.GATE_FORM_ID);
+    x.end(4);
     x.start(4, "zeebe", ZEEBE, "ioMapping");
+    input(x, "=sprintId", "sprintId");
     input(x, FeelLiterals.expression(gate.gateId()), "gateId");
     input(x, FeelLiterals.expression(gate.title()), "gateTitle");
     input(x, FeelLiterals.expression(gate.criteria()), "criteria");
-    x.empty(5, "zeebe", ZEEBE, "output", "source", "={passed: true, comment: comment}",
+    List<Map<String, String>> options = new ArrayList<>();
+    for (int i = 0; i < gate.criteria().size(); i++) {
+      options.add(Map.of("label", gate.criteria().get(i), "value", "criterion-" + (i + 1)));
+    }
+    input(x, FeelLiterals.expression(options), "criteriaOptions");
+    // A failed gate does not stop the sprint: it is recorded for the lead and the report.
+    x.empty(5, "zeebe", ZEEBE, "output",
+        "source", "={passed: decision = \"passed\", decision: decision, comment: comment, verified: verifiedCriteria}",
         "target", gateResultVariable(gate.gateId()));
     x.end(4);
     x.end(3);
