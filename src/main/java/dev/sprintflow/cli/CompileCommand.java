@@ -10,9 +10,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
-/** {@code sprintflow compile PLAN_FILE -o OUT_DIR}: writes {@code <processId>.bpmn} and the gate forms. */
+/** {@code sprintflow compile PLAN_FILE -o OUT_DIR}: writes {@code <processId>.bpmn} (its forms are the shared ones in bpmn/). */
 public final class CompileCommand implements Command {
 
   @Override
@@ -22,7 +21,7 @@ public final class CompileCommand implements Command {
 
   @Override
   public String summary() {
-    return "compile a plan to an executable BPMN process (plus its forms)";
+    return "compile a plan to an executable BPMN process";
   }
 
   @Override
@@ -71,11 +70,6 @@ public final class CompileCommand implements Command {
       Path bpmn = outDir.resolve(compiled.bpmnResourceName());
       Files.writeString(bpmn, compiled.bpmnXml());
       out.println("wrote " + bpmn);
-      for (Map.Entry<String, String> form : compiled.forms().entrySet()) {
-        Path file = outDir.resolve(form.getKey() + ".form");
-        Files.writeString(file, form.getValue());
-        out.println("wrote " + file);
-      }
     } catch (IOException e) {
       err.println(outDir + ": cannot write: " + e.getMessage());
       return ExitCodes.FAILURE;

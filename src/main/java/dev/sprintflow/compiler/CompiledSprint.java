@@ -1,15 +1,13 @@
 package dev.sprintflow.compiler;
 
-import java.util.Map;
-
 /**
- * A plan compiled to deployable resources.
+ * A plan compiled to a deployable process. Its forms (lifecycle, gates) are the shared ones in
+ * bpmn/, deployed when the service starts, so the process is the only resource per plan.
  *
  * @param processId the sprint process id, {@code sprint-<planId>}
  * @param bpmnXml the process with its diagram
- * @param forms Camunda Forms of the verification gates, by form id (deploy them with the process)
  */
-public record CompiledSprint(String processId, String bpmnXml, Map<String, String> forms) {
+public record CompiledSprint(String processId, String bpmnXml) {
 
   public String bpmnResourceName() {
     return processId + ".bpmn";

@@ -1,6 +1,5 @@
 package dev.sprintflow.compiler;
 
-import dev.sprintflow.compiler.bpmn.GateFormWriter;
 import dev.sprintflow.compiler.bpmn.GateTask;
 import dev.sprintflow.compiler.bpmn.SprintProcessWriter;
 import dev.sprintflow.compiler.bpmn.TaskCall;
@@ -24,13 +23,12 @@ import java.util.Map;
 /**
  * Compiles a valid plan into process {@code sprint-<planId>}: one call activity of the task
  * lifecycle per task, parallel gateways where the dependency graph forks and joins, one user task
- * per verification gate, laid out by ELK, checked by Zeebe's model validator. Same plan, same bytes.
+ * per verification gate (shared form bpmn/sprint-gate.form), laid out by ELK, checked by Zeebe's model validator. Same plan, same bytes.
  */
 public final class SprintCompiler {
 
   private final ElkDiagramLayouter layouter = new ElkDiagramLayouter();
   private final SprintProcessWriter writer = new SprintProcessWriter();
-  private final GateFormWriter formWriter = new GateFormWriter();
 
   public static String processId(String planId) {
     return "sprint-" + planId;
@@ -54,16 +52,13 @@ public final class SprintCompiler {
       // A gate that names no tasks verifies the whole sprint: it waits for every task.
       List<String> after = g.after().isEmpty() ? allTasks : g.after().stream().map(SprintCompiler::taskElementId).toList();
       items.add(new WorkItem(gateElementId(g.id()), FlowNode.Kind.GATE, g.title(), g.id(), after));
-      gates.put(g.id(), new GateTask(g.id(), g.title(), g.criteria().stream().map(Criterion::text).toList(),
-          processId + "-gate-" + g.id()));
+      gates.put(g.id(), new GateTask(g.id(), g.title(), g.criteria().stream().map(Criterion::text).toList()));
     }
     FlowGraph graph = FlowGraphBuilder.build(items, "Sprint started", "Sprint completed");
-    BpmnModelInstance model = writer.write(new SprintProcessWriter.Input(
+    String xml = writer.write(new SprintProcessWriter.Input(
         processId, plan.name(), plan.goal(), graph, layouter.layout(graph), calls, gates));
-    validate(model, plan);
-    Map<String, String> forms = new LinkedHashMap<>();
-    gates.values().forEach(g -> forms.put(g.formId(), formWriter.write(g)));
-    return new CompiledSprint(processId, Bpmn.convertToString(model), forms);
+    validate(xml, plan);
+    return new CompiledSprint(processId, xml);
   }
 
   static TaskCall taskCall(Task t) {
@@ -95,8 +90,11 @@ public final class SprintCompiler {
     return "gate_" + gateId.replace('-', '_');
   }
 
-  private static void validate(BpmnModelInstance model, Plan plan) {
+  /** Parses the XML with the Zeebe model API and runs its validator, as the engine would on deploy. */
+  private static void validate(String xml, Plan plan) {
     try {
+      BpmnModelInstance model = Bpmn.readModelFromStream(
+          new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       Bpmn.validateModel(model);
     } catch (RuntimeException e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -12,7 +12,6 @@ import dev.sprintflow.plan.PlanWarning;
 import dev.sprintflow.process.EngineUnavailableException;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
-import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Process;
 import io.camunda.client.api.response.ProcessInstanceEvent;
@@ -73,12 +72,9 @@ public class SprintLauncher {
     CompiledSprint compiled = c.compiled();
     String sprintId = c.plan().id() + "-" + UUID.randomUUID().toString().substring(0, 8);
     try {
-      DeployResourceCommandStep2 deploy = client.newDeployResourceCommand()
-          .addResourceStringUtf8(compiled.bpmnXml(), compiled.bpmnResourceName());
-      for (Map.Entry<String, String> form : compiled.forms().entrySet()) {
-        deploy = deploy.addResourceStringUtf8(form.getValue(), form.getKey() + ".form");
-      }
-      DeploymentEvent deployment = deploy.send().join();
+      DeploymentEvent deployment = client.newDeployResourceCommand()
+          .addResourceStringUtf8(compiled.bpmnXml(), compiled.bpmnResourceName())
+          .send().join();
       Process process = deployment.getProcesses().stream()
           .filter(p -> p.getBpmnProcessId().equals(compiled.processId()))
           .findFirst().orElseThrow();

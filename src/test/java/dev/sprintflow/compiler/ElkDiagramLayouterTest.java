@@ -65,6 +65,13 @@ class ElkDiagramLayouterTest {
   }
 
   @Test
+  void largePlansUseTheFastSettingsAndStayClean() {
+    FlowGraph g = randomDag(250, 11);
+    assertThat(g.nodes().size()).isGreaterThan(300); // past the small-graph threshold
+    assertCleanLayout(g);
+  }
+
+  @Test
   void layoutIsDeterministic() {
     DiagramLayout a = new ElkDiagramLayouter().layout(randomDag(40, 7));
     DiagramLayout b = new ElkDiagramLayouter().layout(randomDag(40, 7));

@@ -2,7 +2,6 @@ package dev.sprintflow.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sprintflow.compiler.bpmn.GateFormWriter;
 import dev.sprintflow.compiler.bpmn.GateTask;
 import dev.sprintflow.compiler.bpmn.SprintProcessWriter;
 import dev.sprintflow.compiler.bpmn.TaskCall;
@@ -78,26 +77,24 @@ class SprintProcessWriterEngineTest {
     add(items, calls, "final", "manual-check", all);
     Map<String, GateTask> gates = new LinkedHashMap<>();
     for (String g : List.of("tier-1", "tier-2")) {
-      gates.put(g, new GateTask(g, "Gate " + g, List.of("criterion a", "criterion \"b\""), "sprint-test-gate-" + g));
+      gates.put(g, new GateTask(g, "Gate " + g, List.of("criterion a", "criterion \"b\"")));
       items.add(new WorkItem("gate_" + g.replace('-', '_'), FlowNode.Kind.GATE, "Gate " + g, g, List.of("task_final")));
     }
     FlowGraph graph = FlowGraphBuilder.build(items, "Sprint started", "Sprint completed");
-    BpmnModelInstance model = new SprintProcessWriter().write(new SprintProcessWriter.Input(
+    String xml = new SprintProcessWriter().write(new SprintProcessWriter.Input(
         "sprint-test", "Test sprint", "A test", graph, new ElkDiagramLayouter().layout(graph), calls, gates));
+    BpmnModelInstance model = Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     Bpmn.validateModel(model);
     java.nio.file.Path out = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "compiler"));
     java.nio.file.Path file = out.resolve("sprint-test.bpmn");
-    java.nio.file.Files.writeString(file, Bpmn.convertToString(model));
+    java.nio.file.Files.writeString(file, xml);
     var lint = dev.sprintflow.test.ModelerLint.lint(file);
     assertThat(lint.errors()).as(lint.describe()).isEmpty();
 
     var deploy = client.newDeployResourceCommand()
         .addResourceBytes(stubLifecycle(), "sprint-task.bpmn")
-        .addResourceStringUtf8(Bpmn.convertToString(model), "sprint-test.bpmn");
-    for (GateTask gate : gates.values()) {
-      deploy = deploy.addResourceStringUtf8(new GateFormWriter().write(gate), gate.formId() + ".form");
-    }
-    deploy.send().join();
+        .addResourceStringUtf8(xml, "sprint-test.bpmn");
+    deploy.addResourceFile("bpmn/sprint-gate.form").send().join(); // the shared gate form, as at start-up
 
     CountDownLatch allFiveActive = new CountDownLatch(middle.size());
     AtomicInteger maxConcurrent = new AtomicInteger();
@@ -114,7 +111,8 @@ class SprintProcessWriterEngineTest {
       jc.newCompleteCommand(job).variables(Map.of("summary", "done " + job.getVariablesAsMap().get("taskId"))).send().join();
     }).maxJobsActive(10).open());
     workers.add(client.newWorker().jobType("io.camunda.zeebe:userTask").handler((jc, job) ->
-        jc.newCompleteCommand(job).variables(Map.of("comment", "verified " + job.getVariablesAsMap().get("gateId"))).send().join()).open());
+        jc.newCompleteCommand(job).variables(Map.of("decision", "passed", "comment", "verified " + job.getVariablesAsMap().get("gateId"),
+            "verifiedCriteria", List.of("criterion-1", "criterion-2"))).send().join()).open());
     try {
       long key = client.newCreateInstanceCommand().bpmnProcessId("sprint-test").latestVersion()
           .variables(Map.of("sprintId", "s-1")).send().join().getProcessInstanceKey();

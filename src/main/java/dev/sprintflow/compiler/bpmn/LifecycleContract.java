@@ -8,6 +8,12 @@ public final class LifecycleContract {
   public static final String ABORT_CODE = "SPRINT_ABORTED";
   /** Job type of job-worker-based user tasks (they work on the embedded engine and in Tasklist). */
   public static final String USER_TASK_JOB_TYPE = "io.camunda.zeebe:userTask";
+  /** The shared form of verification gates, bpmn/sprint-gate.form (deployed at start-up). */
+  public static final String GATE_FORM_ID = "sprint-gate";
+  /** Custom headers by which the review inbox recognises Sprintflow user tasks (dev.sprintflow.review). */
+  public static final String KIND_HEADER = "sprintflow.kind";
+  public static final String FORM_HEADER = "sprintflow.formId";
+  public static final String GATE_KIND = "gate";
   /** Who verifies success-criteria gates. */
   public static final String GATE_CANDIDATE_GROUPS = "sprint-leads";
 

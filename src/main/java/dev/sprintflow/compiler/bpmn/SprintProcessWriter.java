@@ -2,54 +2,38 @@ package dev.sprintflow.compiler.bpmn;
 
 import dev.sprintflow.compiler.graph.FlowEdge;
 import dev.sprintflow.compiler.graph.FlowGraph;
+import dev.sprintflow.compiler.graph.FlowNode;
+import dev.sprintflow.compiler.layout.Bounds;
 import dev.sprintflow.compiler.layout.DiagramLayout;
 import dev.sprintflow.compiler.layout.Point;
 import dev.sprintflow.compiler.layout.ShapeSizes;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.BaseElement;
-import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
-import io.camunda.zeebe.model.bpmn.instance.CallActivity;
-import io.camunda.zeebe.model.bpmn.instance.Definitions;
-import io.camunda.zeebe.model.bpmn.instance.Documentation;
-import io.camunda.zeebe.model.bpmn.instance.EndEvent;
-import io.camunda.zeebe.model.bpmn.instance.Error;
-import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
-import io.camunda.zeebe.model.bpmn.instance.FlowNode;
-import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
-import io.camunda.zeebe.model.bpmn.instance.Process;
-import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
-import io.camunda.zeebe.model.bpmn.instance.StartEvent;
-import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.UserTask;
-import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnDiagram;
-import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
-import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnLabel;
-import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnPlane;
-import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
-import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
-import io.camunda.zeebe.model.bpmn.instance.di.Waypoint;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes a laid-out sprint graph as executable BPMN with full diagram interchange: every flow
- * node has a shape, every flow an edge with waypoints, every event its label bounds. Element ids
- * come from the plan's ids, so the XML is the same for the same plan.
+ * node has a shape, every flow an edge with waypoints, every event its label bounds. It streams
+ * XML (StAX) in one pass: the Zeebe model API resolves references by searching the document, which
+ * made writing quadratic (6 s for 100 tasks). The result is parsed and validated by
+ * {@code SprintCompiler}. Every id derives from the plan, so the same plan gives the same bytes.
  */
 public final class SprintProcessWriter {
 
-  static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
+  static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+  static final String BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI";
+  static final String DC = "http://www.omg.org/spec/DD/20100524/DC";
+  static final String DI = "http://www.omg.org/spec/DD/20100524/DI";
+  static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
+  static final String MODELER = "http://camunda.org/schema/modeler/1.0";
   /** Diagrams target Camunda 8.6 so they also run on the local 8.6 stack. */
   static final String PLATFORM_VERSION = "8.6.0";
+  static final String ABORT_ERROR_ID = "error_sprint_aborted";
 
   /** Everything needed to write one sprint process. */
   public record Input(
@@ -61,231 +45,238 @@ public final class SprintProcessWriter {
       Map<String, TaskCall> tasks,
       Map<String, GateTask> gates) {}
 
-  public BpmnModelInstance write(Input in) {
-    BpmnModelInstance model = emptyModel(in.processId());
-    Definitions definitions = model.getDefinitions();
-
-    Error abort = model.newInstance(Error.class);
-    abort.setId("error_sprint_aborted");
-    abort.setName("Sprint aborted");
-    abort.setErrorCode(LifecycleContract.ABORT_CODE);
-    definitions.addChildElement(abort);
-
-    Process process = model.newInstance(Process.class);
-    process.setId(in.processId());
-    process.setName(in.name());
-    process.setExecutable(true);
-    definitions.addChildElement(process);
-    if (in.documentation() != null && !in.documentation().isBlank()) {
-      Documentation doc = model.newInstance(Documentation.class);
-      doc.setAttributeValue("id", "documentation_" + in.processId().replace('-', '_'), true);
-      doc.setTextContent(in.documentation());
-      process.getDocumentations().add(doc);
+  /** An abort path of one call activity: boundary event, terminate end, the flow between, their DI. */
+  private record AbortPath(String callId, Bounds boundary, Bounds boundaryLabel, Bounds end, Bounds endLabel, double x) {
+    String boundaryId() {
+      return "abort_" + callId;
     }
 
-    BpmnDiagram diagram = model.newInstance(BpmnDiagram.class);
-    diagram.setId("diagram_" + in.processId().replace('-', '_'));
-    BpmnPlane plane = model.newInstance(BpmnPlane.class);
-    plane.setId("plane_" + in.processId().replace('-', '_'));
-    plane.setBpmnElement(process);
-    diagram.setBpmnPlane(plane);
-    definitions.addChildElement(diagram);
+    String endId() {
+      return "aborted_" + callId;
+    }
 
-    Map<String, FlowNode> elements = new LinkedHashMap<>();
-    for (dev.sprintflow.compiler.graph.FlowNode node : in.graph().nodes()) {
-      FlowNode element = element(model, process, node, in);
-      elements.put(node.id(), element);
-      shape(model, plane, element, in.layout().shapes().get(node.id()), in.layout().labels().get(node.id()));
-      if (node.kind() == dev.sprintflow.compiler.graph.FlowNode.Kind.TASK) {
-        abortPath(model, process, plane, (CallActivity) element, abort, in.layout().shapes().get(node.id()));
+    String flowId() {
+      return "flow_abort_" + callId;
+    }
+  }
+
+  public String write(Input in) {
+    StringWriter out = new StringWriter(64 * 1024);
+    try {
+      Xml xml = new Xml(XMLOutputFactory.newInstance().createXMLStreamWriter(out));
+      write(xml, in);
+      xml.w.flush();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("Cannot write BPMN XML: " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  private void write(Xml x, Input in) throws XMLStreamException {
+    String pid = in.processId();
+    String flat = pid.replace('-', '_');
+    Map<String, List<String>> incoming = new LinkedHashMap<>();
+    Map<String, List<String>> outgoing = new LinkedHashMap<>();
+    for (FlowEdge e : in.graph().edges()) {
+      outgoing.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(e.id());
+      incoming.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(e.id());
+    }
+    List<AbortPath> aborts = new ArrayList<>();
+    for (FlowNode n : in.graph().nodes()) {
+      if (n.kind() == FlowNode.Kind.TASK) {
+        aborts.add(abortPath(n.id(), in.layout().shapes().get(n.id())));
       }
     }
+
+    x.w.writeStartDocument("UTF-8", "1.0");
+    x.nl(0);
+    x.w.writeStartElement("bpmn", "definitions", BPMN);
+    x.w.writeNamespace("bpmn", BPMN);
+    x.w.writeNamespace("bpmndi", BPMNDI);
+    x.w.writeNamespace("dc", DC);
+    x.w.writeNamespace("di", DI);
+    x.w.writeNamespace("zeebe", ZEEBE);
+    x.w.writeNamespace("modeler", MODELER);
+    x.attr("id", "definitions_" + flat);
+    x.attr("targetNamespace", "https://sprintflow.dev/bpmn/" + pid);
+    x.attr("exporter", "Sprintflow");
+    x.attr("exporterVersion", "1");
+    x.w.writeAttribute("modeler", MODELER, "executionPlatform", "Camunda Cloud");
+    x.w.writeAttribute("modeler", MODELER, "executionPlatformVersion", PLATFORM_VERSION);
+
+    x.empty(1, "bpmn", BPMN, "error", "id", ABORT_ERROR_ID, "name", "Sprint aborted",
+        "errorCode", LifecycleContract.ABORT_CODE);
+
+    x.start(1, "bpmn", BPMN, "process", "id", pid, "name", in.name(), "isExecutable", "true");
+    if (in.documentation() != null && !in.documentation().isBlank()) {
+      x.start(2, "bpmn", BPMN, "documentation");
+      x.w.writeCharacters(in.documentation());
+      x.w.writeEndElement();
+    }
+    for (FlowNode n : in.graph().nodes()) {
+      node(x, n, in, incoming.getOrDefault(n.id(), List.of()), outgoing.getOrDefault(n.id(), List.of()));
+    }
+    for (AbortPath a : aborts) {
+      x.start(2, "bpmn", BPMN, "boundaryEvent", "id", a.boundaryId(), "name", "Abort", "attachedToRef", a.callId());
+      x.text(3, "bpmn", BPMN, "outgoing", a.flowId());
+      x.empty(3, "bpmn", BPMN, "errorEventDefinition", "id", a.boundaryId() + "_definition", "errorRef", ABORT_ERROR_ID);
+      x.end(2);
+      x.start(2, "bpmn", BPMN, "endEvent", "id", a.endId(), "name", "Sprint aborted");
+      x.text(3, "bpmn", BPMN, "incoming", a.flowId());
+      x.empty(3, "bpmn", BPMN, "terminateEventDefinition", "id", a.endId() + "_definition");
+      x.end(2);
+    }
     for (FlowEdge e : in.graph().edges()) {
-      SequenceFlow flow = flow(model, process, e.id(), elements.get(e.source()), elements.get(e.target()));
-      edge(model, plane, flow, in.layout().waypoints().get(e.id()));
+      x.empty(2, "bpmn", BPMN, "sequenceFlow", "id", e.id(), "sourceRef", e.source(), "targetRef", e.target());
     }
-    return model;
+    for (AbortPath a : aborts) {
+      x.empty(2, "bpmn", BPMN, "sequenceFlow", "id", a.flowId(), "sourceRef", a.boundaryId(), "targetRef", a.endId());
+    }
+    x.end(1);
+
+    x.start(1, "bpmndi", BPMNDI, "BPMNDiagram", "id", "diagram_" + flat);
+    x.start(2, "bpmndi", BPMNDI, "BPMNPlane", "id", "plane_" + flat, "bpmnElement", pid);
+    for (FlowNode n : in.graph().nodes()) {
+      shape(x, n.id(), in.layout().shapes().get(n.id()), in.layout().labels().get(n.id()));
+    }
+    for (AbortPath a : aborts) {
+      shape(x, a.boundaryId(), a.boundary(), a.boundaryLabel());
+      shape(x, a.endId(), a.end(), a.endLabel());
+    }
+    for (FlowEdge e : in.graph().edges()) {
+      edge(x, e.id(), in.layout().waypoints().get(e.id()));
+    }
+    for (AbortPath a : aborts) {
+      edge(x, a.flowId(), List.of(new Point(a.x(), a.boundary().bottom()), new Point(a.x(), a.end().y())));
+    }
+    x.end(2);
+    x.end(1);
+    x.end(0);
+    x.w.writeCharacters("\n");
+    x.w.writeEndDocument();
   }
 
-  /**
-   * A model whose root declares the prefixes Modeler writes (bpmn, bpmndi, dc, di, zeebe, modeler),
-   * so that the XML reads like a Modeler-saved file instead of ns0/ns1 soup.
-   */
-  private static BpmnModelInstance emptyModel(String processId) {
-    String root = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
-            xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
-            xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
-            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
-            xmlns:modeler="%s"
-            id="definitions_%s" targetNamespace="https://sprintflow.dev/bpmn/%s"
-            exporter="Sprintflow" exporterVersion="1"
-            modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="%s"/>
-        """.formatted(MODELER_NS, processId.replace('-', '_'), processId, PLATFORM_VERSION);
-    return Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(root.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-  }
-
-  private FlowNode element(BpmnModelInstance model, Process process, dev.sprintflow.compiler.graph.FlowNode node, Input in) {
-    FlowNode element = switch (node.kind()) {
-      case START -> model.newInstance(StartEvent.class);
-      case END -> model.newInstance(EndEvent.class);
-      case FORK, JOIN -> model.newInstance(ParallelGateway.class);
-      case TASK -> callActivity(model, in.tasks().get(node.ref()));
-      case GATE -> gateTask(model, in.gates().get(node.ref()));
+  private void node(Xml x, FlowNode n, Input in, List<String> incoming, List<String> outgoing) throws XMLStreamException {
+    String tag = switch (n.kind()) {
+      case START -> "startEvent";
+      case END -> "endEvent";
+      case FORK, JOIN -> "parallelGateway";
+      case TASK -> "callActivity";
+      case GATE -> "userTask";
     };
-    element.setId(node.id());
-    if (node.name() != null) {
-      element.setName(node.name());
+    if (n.name() != null) {
+      x.start(2, "bpmn", BPMN, tag, "id", n.id(), "name", n.name());
+    } else {
+      x.start(2, "bpmn", BPMN, tag, "id", n.id());
     }
-    process.addChildElement(element);
-    return element;
+    if (n.kind() == FlowNode.Kind.TASK) {
+      callActivityExtensions(x, in.tasks().get(n.ref()));
+    } else if (n.kind() == FlowNode.Kind.GATE) {
+      gateExtensions(x, in.gates().get(n.ref()));
+    }
+    for (String flow : incoming) {
+      x.text(3, "bpmn", BPMN, "incoming", flow);
+    }
+    for (String flow : outgoing) {
+      x.text(3, "bpmn", BPMN, "outgoing", flow);
+    }
+    x.end(2);
   }
 
-  private CallActivity callActivity(BpmnModelInstance model, TaskCall task) {
-    CallActivity call = model.newInstance(CallActivity.class);
-    ExtensionElements ext = model.newInstance(ExtensionElements.class);
-    ZeebeCalledElement called = model.newInstance(ZeebeCalledElement.class);
-    called.setProcessId(LifecycleContract.PROCESS_ID);
-    called.setPropagateAllChildVariablesEnabled(false);
-    ext.addChildElement(called);
-    ZeebeIoMapping io = model.newInstance(ZeebeIoMapping.class);
-    input(model, io, "=sprintId", "sprintId");
-    input(model, io, FeelLiterals.expression(task.taskId()), "taskId");
-    input(model, io, FeelLiterals.expression(task.title()), "taskTitle");
-    input(model, io, FeelLiterals.expression(task.workerKind()), "workerKind");
-    input(model, io, FeelLiterals.expression(task.score()), "score");
-    input(model, io, FeelLiterals.expression(task.estimate()), "estimate");
-    input(model, io, FeelLiterals.expression(task.acceptance()), "acceptance");
-    input(model, io, FeelLiterals.expression(task.review()), "review");
-    input(model, io, FeelLiterals.expression(task.forceRun()), "forceRun");
-    input(model, io, FeelLiterals.expression(task.inputs()), "inputs");
+  private void callActivityExtensions(Xml x, TaskCall task) throws XMLStreamException {
+    x.start(3, "bpmn", BPMN, "extensionElements");
+    x.empty(4, "zeebe", ZEEBE, "calledElement", "processId", LifecycleContract.PROCESS_ID,
+        "propagateAllChildVariables", "false");
+    x.start(4, "zeebe", ZEEBE, "ioMapping");
+    input(x, "=sprintId", "sprintId");
+    input(x, FeelLiterals.expression(task.taskId()), "taskId");
+    input(x, FeelLiterals.expression(task.title()), "taskTitle");
+    input(x, FeelLiterals.expression(task.workerKind()), "workerKind");
+    input(x, FeelLiterals.expression(task.score()), "score");
+    input(x, FeelLiterals.expression(task.estimate()), "estimate");
+    input(x, FeelLiterals.expression(task.acceptance()), "acceptance");
+    input(x, FeelLiterals.expression(task.review()), "review");
+    input(x, FeelLiterals.expression(task.forceRun()), "forceRun");
+    input(x, FeelLiterals.expression(task.inputs()), "inputs");
     // One top-level result variable per task. A nested target such as `tasks.<id>` loses updates
     // when parallel call activities complete (seen on the engine), a variable of its own cannot.
-    ZeebeOutput out = model.newInstance(ZeebeOutput.class);
-    out.setSource("={outcome: taskOutcome, tier: tier, result: result, reworkCount: reworkCount}");
-    out.setTarget(taskResultVariable(task.taskId()));
-    io.addChildElement(out);
-    ext.addChildElement(io);
-    call.addChildElement(ext);
-    return call;
+    x.empty(5, "zeebe", ZEEBE, "output",
+        "source", "={outcome: taskOutcome, tier: tier, result: result, reworkCount: reworkCount}",
+        "target", taskResultVariable(task.taskId()));
+    x.end(4);
+    x.end(3);
   }
 
-  private UserTask gateTask(BpmnModelInstance model, GateTask gate) {
-    UserTask task = model.newInstance(UserTask.class);
-    ExtensionElements ext = model.newInstance(ExtensionElements.class);
-    ZeebeFormDefinition form = model.newInstance(ZeebeFormDefinition.class);
-    form.setFormId(gate.formId());
-    ext.addChildElement(form);
-    ZeebeAssignmentDefinition assignment = model.newInstance(ZeebeAssignmentDefinition.class);
-    assignment.setCandidateGroups(LifecycleContract.GATE_CANDIDATE_GROUPS);
-    ext.addChildElement(assignment);
-    ZeebeIoMapping io = model.newInstance(ZeebeIoMapping.class);
-    input(model, io, FeelLiterals.expression(gate.gateId()), "gateId");
-    input(model, io, FeelLiterals.expression(gate.title()), "gateTitle");
-    input(model, io, FeelLiterals.expression(gate.criteria()), "criteria");
-    ZeebeOutput out = model.newInstance(ZeebeOutput.class);
-    out.setSource("={passed: true, comment: comment}");
-    out.setTarget(gateResultVariable(gate.gateId()));
-    io.addChildElement(out);
-    ext.addChildElement(io);
-    task.addChildElement(ext);
-    return task;
+  private void gateExtensions(Xml x, GateTask gate) throws XMLStreamException {
+    x.start(3, "bpmn", BPMN, "extensionElements");
+    x.empty(4, "zeebe", ZEEBE, "formDefinition", "formId", LifecycleContract.GATE_FORM_ID);
+    x.empty(4, "zeebe", ZEEBE, "assignmentDefinition", "candidateGroups", LifecycleContract.GATE_CANDIDATE_GROUPS);
+    x.start(4, "zeebe", ZEEBE, "taskHeaders");
+    x.empty(5, "zeebe", ZEEBE, "header", "key", LifecycleContract.KIND_HEADER, "value", LifecycleContract.GATE_KIND);
+    x.empty(5, "zeebe", ZEEBE, "header", "key", LifecycleContract.FORM_HEADER, "value", LifecycleContract.GATE_FORM_ID);
+    x.end(4);
+    x.start(4, "zeebe", ZEEBE, "ioMapping");
+    input(x, "=sprintId", "sprintId");
+    input(x, FeelLiterals.expression(gate.gateId()), "gateId");
+    input(x, FeelLiterals.expression(gate.title()), "gateTitle");
+    input(x, FeelLiterals.expression(gate.criteria()), "criteria");
+    List<Map<String, String>> options = new ArrayList<>();
+    for (int i = 0; i < gate.criteria().size(); i++) {
+      options.add(Map.of("label", gate.criteria().get(i), "value", "criterion-" + (i + 1)));
+    }
+    input(x, FeelLiterals.expression(options), "criteriaOptions");
+    // A failed gate does not stop the sprint: it is recorded for the lead and the report.
+    x.empty(5, "zeebe", ZEEBE, "output",
+        "source", "={passed: decision = \"passed\", decision: decision, comment: comment, verified: verifiedCriteria}",
+        "target", gateResultVariable(gate.gateId()));
+    x.end(4);
+    x.end(3);
   }
 
-  /** Interrupting error boundary for "abort sprint", leading to a terminate end that ends every branch. */
-  private void abortPath(BpmnModelInstance model, Process process, BpmnPlane plane, CallActivity call, Error abort,
-      dev.sprintflow.compiler.layout.Bounds bounds) {
-    BoundaryEvent boundary = model.newInstance(BoundaryEvent.class);
-    boundary.setId("abort_" + call.getId());
-    boundary.setName("Abort");
-    boundary.setAttachedTo(call);
-    boundary.setCancelActivity(true);
-    ErrorEventDefinition def = model.newInstance(ErrorEventDefinition.class);
-    def.setId("abort_" + call.getId() + "_definition");
-    def.setError(abort);
-    boundary.getEventDefinitions().add(def);
-    process.addChildElement(boundary);
+  private static void input(Xml x, String source, String target) throws XMLStreamException {
+    x.empty(5, "zeebe", ZEEBE, "input", "source", source, "target", target);
+  }
 
-    EndEvent end = model.newInstance(EndEvent.class);
-    end.setId("aborted_" + call.getId());
-    end.setName("Sprint aborted");
-    TerminateEventDefinition terminate = model.newInstance(TerminateEventDefinition.class);
-    terminate.setId("aborted_" + call.getId() + "_definition");
-    end.getEventDefinitions().add(terminate);
-    process.addChildElement(end);
-
+  /** The abort boundary sits right of centre under the task, in the zone ELK kept free for it. */
+  private static AbortPath abortPath(String callId, Bounds task) {
     double e = ShapeSizes.EVENT;
-    double cx = bounds.x() + bounds.width() - 30; // right of centre: clear of the incoming flow's label area
-    var boundaryBounds = new dev.sprintflow.compiler.layout.Bounds(cx - e / 2, bounds.bottom() - e / 2, e, e);
-    var endBounds = new dev.sprintflow.compiler.layout.Bounds(cx - e / 2, boundaryBounds.bottom() + 30, e, e);
-    double[] label = ShapeSizes.label("Sprint aborted");
-    var endLabel = new dev.sprintflow.compiler.layout.Bounds(
-        Math.round(cx - label[0] / 2), endBounds.bottom() + 4, label[0], label[1]);
-    // "Abort" sits left of the boundary event, inside the zone kept free under the task.
+    double cx = task.x() + task.width() - 30;
+    Bounds boundary = new Bounds(cx - e / 2, task.bottom() - e / 2, e, e);
+    Bounds end = new Bounds(cx - e / 2, boundary.bottom() + 30, e, e);
     double[] abortLabel = ShapeSizes.label("Abort");
-    var boundaryLabel = new dev.sprintflow.compiler.layout.Bounds(
-        Math.round(boundaryBounds.x() - abortLabel[0] - 4), boundaryBounds.bottom() - abortLabel[1], abortLabel[0], abortLabel[1]);
-    shape(model, plane, boundary, boundaryBounds, boundaryLabel);
-    shape(model, plane, end, endBounds, endLabel);
-    SequenceFlow flow = flow(model, process, "flow_abort_" + call.getId(), boundary, end);
-    edge(model, plane, flow, List.of(new Point(cx, boundaryBounds.bottom()), new Point(cx, endBounds.y())));
+    Bounds boundaryLabel = new Bounds(Math.round(boundary.x() - abortLabel[0] - 4), boundary.bottom() - abortLabel[1],
+        abortLabel[0], abortLabel[1]);
+    double[] endLabel = ShapeSizes.label("Sprint aborted");
+    Bounds endLabelBounds = new Bounds(Math.round(cx - endLabel[0] / 2), end.bottom() + 4, endLabel[0], endLabel[1]);
+    return new AbortPath(callId, boundary, boundaryLabel, end, endLabelBounds, cx);
   }
 
-  private static void input(BpmnModelInstance model, ZeebeIoMapping io, String source, String target) {
-    ZeebeInput input = model.newInstance(ZeebeInput.class);
-    input.setSource(source);
-    input.setTarget(target);
-    io.addChildElement(input);
-  }
-
-  private static SequenceFlow flow(BpmnModelInstance model, Process process, String id, FlowNode from, FlowNode to) {
-    SequenceFlow flow = model.newInstance(SequenceFlow.class);
-    flow.setId(id);
-    process.addChildElement(flow);
-    flow.setSource(from);
-    flow.setTarget(to);
-    from.getOutgoing().add(flow);
-    to.getIncoming().add(flow);
-    return flow;
-  }
-
-  private static void shape(BpmnModelInstance model, BpmnPlane plane, BaseElement element,
-      dev.sprintflow.compiler.layout.Bounds b, dev.sprintflow.compiler.layout.Bounds label) {
-    BpmnShape shape = model.newInstance(BpmnShape.class);
-    shape.setId(element.getId() + "_di");
-    shape.setBpmnElement(element);
-    shape.setBounds(bounds(model, b));
+  private static void shape(Xml x, String elementId, Bounds b, Bounds label) throws XMLStreamException {
+    x.start(3, "bpmndi", BPMNDI, "BPMNShape", "id", elementId + "_di", "bpmnElement", elementId);
+    bounds(x, 4, b);
     if (label != null) {
-      BpmnLabel l = model.newInstance(BpmnLabel.class);
-      l.setAttributeValue("id", element.getId() + "_label", true); // the API's default id is random
-      l.setBounds(bounds(model, label));
-      shape.setBpmnLabel(l);
+      x.start(4, "bpmndi", BPMNDI, "BPMNLabel", "id", elementId + "_label");
+      bounds(x, 5, label);
+      x.end(4);
     }
-    plane.addChildElement(shape);
+    x.end(3);
   }
 
-  private static void edge(BpmnModelInstance model, BpmnPlane plane, SequenceFlow flow, List<Point> points) {
-    BpmnEdge edge = model.newInstance(BpmnEdge.class);
-    edge.setId(flow.getId() + "_di");
-    edge.setBpmnElement(flow);
+  private static void edge(Xml x, String flowId, List<Point> points) throws XMLStreamException {
+    x.start(3, "bpmndi", BPMNDI, "BPMNEdge", "id", flowId + "_di", "bpmnElement", flowId);
     for (Point p : points) {
-      Waypoint w = model.newInstance(Waypoint.class);
-      w.setX(p.x());
-      w.setY(p.y());
-      edge.addChildElement(w);
+      x.empty(4, "di", DI, "waypoint", "x", num(p.x()), "y", num(p.y()));
     }
-    plane.addChildElement(edge);
+    x.end(3);
   }
 
-  private static Bounds bounds(BpmnModelInstance model, dev.sprintflow.compiler.layout.Bounds b) {
-    Bounds bounds = model.newInstance(Bounds.class);
-    bounds.setX(b.x());
-    bounds.setY(b.y());
-    bounds.setWidth(b.width());
-    bounds.setHeight(b.height());
-    return bounds;
+  private static void bounds(Xml x, int depth, Bounds b) throws XMLStreamException {
+    x.empty(depth, "dc", DC, "Bounds", "x", num(b.x()), "y", num(b.y()), "width", num(b.width()), "height", num(b.height()));
+  }
+
+  /** Whole numbers without ".0", as Modeler writes them. */
+  static String num(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   /** Parent variable holding a task's outcome, e.g. {@code task_port_cartridge_backend}. */
@@ -301,5 +292,52 @@ public final class SprintProcessWriter {
   /** Plan slugs use '-', which FEEL names cannot; slugs have no '_', so this cannot collide. */
   static String variableName(String slug) {
     return slug.replace('-', '_');
+  }
+
+  /** A StAX writer with two-space indentation, one element per line. */
+  private static final class Xml {
+    final XMLStreamWriter w;
+
+    Xml(XMLStreamWriter w) {
+      this.w = w;
+    }
+
+    void nl(int depth) throws XMLStreamException {
+      w.writeCharacters("\n" + "  ".repeat(depth));
+    }
+
+    void attr(String name, String value) throws XMLStreamException {
+      w.writeAttribute(name, value);
+    }
+
+    void start(int depth, String prefix, String ns, String name, String... attrs) throws XMLStreamException {
+      if (depth > 0) {
+        nl(depth);
+      }
+      w.writeStartElement(prefix, name, ns);
+      for (int i = 0; i < attrs.length; i += 2) {
+        w.writeAttribute(attrs[i], attrs[i + 1]);
+      }
+    }
+
+    void empty(int depth, String prefix, String ns, String name, String... attrs) throws XMLStreamException {
+      nl(depth);
+      w.writeEmptyElement(prefix, name, ns);
+      for (int i = 0; i < attrs.length; i += 2) {
+        w.writeAttribute(attrs[i], attrs[i + 1]);
+      }
+    }
+
+    void text(int depth, String prefix, String ns, String name, String text) throws XMLStreamException {
+      nl(depth);
+      w.writeStartElement(prefix, name, ns);
+      w.writeCharacters(text);
+      w.writeEndElement();
+    }
+
+    void end(int depth) throws XMLStreamException {
+      nl(depth);
+      w.writeEndElement();
+    }
   }
 }

@@ -41,6 +41,9 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  */
 public final class ElkDiagramLayouter {
 
+  /** Up to this many flow nodes (a few hundred tasks) the layout favours looks over speed. */
+  static final int SMALL_GRAPH_NODES = 300;
+
   /** Room around the diagram so it does not stick to Modeler's canvas edge. */
   static final double ORIGIN_X = 150;
   static final double ORIGIN_Y = 80;
@@ -57,9 +60,14 @@ public final class ElkDiagramLayouter {
     root.setProperty(CoreOptions.RANDOM_SEED, 1);
     root.setProperty(CoreOptions.PADDING, new ElkPadding(0));
     root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, CrossingMinimizationStrategy.LAYER_SWEEP);
-    root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.NETWORK_SIMPLEX);
-    // Keep the plan's order top to bottom where that costs no crossing.
-    root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
+    // Network simplex lines joins up with their branches and model order keeps the plan's order top
+    // to bottom; both cost super-linear time, so very large generated plans use Brandes-Koepf
+    // placement and free ordering instead (docs/benchmarks.md has the figures).
+    boolean small = graph.nodes().size() <= SMALL_GRAPH_NODES;
+    root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY,
+        small ? NodePlacementStrategy.NETWORK_SIMPLEX : NodePlacementStrategy.BRANDES_KOEPF);
+    root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY,
+        small ? OrderingStrategy.NODES_AND_EDGES : OrderingStrategy.NONE);
     root.setProperty(LayeredOptions.SPACING_NODE_NODE, 40.0);
     root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 60.0);
     root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 20.0);
