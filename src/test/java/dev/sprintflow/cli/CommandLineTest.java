@@ -18,7 +18,8 @@ class CommandLineTest {
     assertThat(cli.handles(new String[] {"help"})).isTrue();
     assertThat(cli.handles(new String[] {})).isFalse();
     assertThat(cli.handles(new String[] {"--server.port=9090"})).isFalse();
-    assertThat(cli.handles(new String[] {"compile"})).isFalse();
+    assertThat(cli.handles(new String[] {"compile", "plan.md", "-o", "out"})).isTrue();
+    assertThat(cli.handles(new String[] {"deploy"})).isFalse();
   }
 
   @Test
