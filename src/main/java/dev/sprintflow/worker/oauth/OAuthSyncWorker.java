@@ -1,0 +1,35 @@
+package dev.sprintflow.worker.oauth;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serves job type {@code oauth-sync} (workers/oauth-sync.md): syncs one connection's messages into
+ * {@code communications}. Works in the sprint lifecycle (workerKind {@code oauth-sync}), in
+ * bpmn/oauth-sync-schedule.bpmn and in any process using workers/oauth-sync.json.
+ */
+@Component
+public class OAuthSyncWorker {
+
+  public static final String JOB_TYPE = "oauth-sync";
+
+  private final SyncService sync;
+  private final SyncFailures failures;
+
+  public OAuthSyncWorker(SyncService sync, SyncFailures failures) {
+    this.sync = sync;
+    this.failures = failures;
+  }
+
+  // Ten minutes: a run stops at sprintflow.oauth.sync.max-duration (4 min) well before that.
+  @JobWorker(type = JOB_TYPE, timeout = 600_000L)
+  public OAuthSyncResult sync(@VariablesAsType OAuthSyncInput input, ActivatedJob job) {
+    try {
+      return OAuthSyncResult.of(sync.sync(input.effectiveConnectionId(), input.effectiveOptions()));
+    } catch (RuntimeException e) {
+      throw failures.toJobOutcome(e, job.getRetries());
+    }
+  }
+}
