@@ -8,6 +8,7 @@ import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ public class TokenCipher {
   private final EncryptionKeys keys;
   private final SecureRandom random = new SecureRandom();
 
+  @Autowired
   public TokenCipher(TokenEncryptionProperties properties) {
     this(EncryptionKeys.from(properties));
   }

@@ -44,13 +44,15 @@ public class SyncService {
     this.clock = clock;
   }
 
+  /** Checks that the connection exists and its provider can sync with these options; returns the stream key. */
+  public String validate(String connectionId, SyncOptions options) {
+    Connection connection = connections.find(connectionId).orElseThrow(() -> new UnknownConnectionException(connectionId));
+    return providerOf(connection).streamKey(options);
+  }
+
   public SyncOutcome sync(String connectionId, SyncOptions options) {
     Connection connection = connections.find(connectionId).orElseThrow(() -> new UnknownConnectionException(connectionId));
-    ProviderSync provider = syncs.get(connection.provider());
-    if (provider == null) {
-      throw new InvalidSyncOptionsException("connectionId", "No sync is implemented for provider '"
-          + connection.provider() + "' (implemented: " + syncs.keySet() + ")");
-    }
+    ProviderSync provider = providerOf(connection);
     String stream = provider.streamKey(options);
     int pageSize = options.pageSize() != null ? options.pageSize() : properties.pageSize();
     int maxPages = options.maxPages() != null ? options.maxPages() : properties.maxPages();
@@ -89,5 +91,14 @@ public class SyncService {
         counts.inserted(), counts.updated(), counts.unchanged(), cursor.position(), caughtUp);
     LOG.info("Synced {}", outcome.summary());
     return outcome;
+  }
+
+  private ProviderSync providerOf(Connection connection) {
+    ProviderSync provider = syncs.get(connection.provider());
+    if (provider == null) {
+      throw new InvalidSyncOptionsException("connectionId", "No sync is implemented for provider '"
+          + connection.provider() + "' (implemented: " + syncs.keySet() + ")");
+    }
+    return provider;
   }
 }
