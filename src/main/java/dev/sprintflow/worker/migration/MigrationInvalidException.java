@@ -59,6 +59,11 @@ public class MigrationInvalidException extends RuntimeException {
     return line;
   }
 
+  /** The message without file and line. */
+  public String detail() {
+    return detail;
+  }
+
   /** The error's variables for the process (no secrets: messages never contain credentials). */
   public Map<String, Object> variables() {
     Map<String, Object> error = new LinkedHashMap<>();

@@ -24,6 +24,10 @@ record SqlScript(List<Chunk> statements, String trailer) {
       return new Chunk(leading, newSql, terminator, line);
     }
 
+    Chunk withTerminator(String newTerminator) {
+      return new Chunk(leading, sql, newTerminator, line);
+    }
+
     String render() {
       return leading + sql + terminator;
     }
