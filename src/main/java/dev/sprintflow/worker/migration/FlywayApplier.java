@@ -54,8 +54,9 @@ final class FlywayApplier {
     }
   }
 
+  /** @param transactionalDdl the database rolls DDL back (PostgreSQL yes, H2 no): then all pending migrations share one transaction */
   static Applied apply(DataSource dataSource, String databaseName, String schema, String historyTable,
-      MigrationNaming.Style style, List<Migration> migrations) {
+      MigrationNaming.Style style, List<Migration> migrations, boolean transactionalDdl) {
     Map<String, Migration> byName = migrations.stream().collect(Collectors.toMap(Migration::fileName, Function.identity()));
     var config = Flyway.configure(FlywayApplier.class.getClassLoader())
         .dataSource(dataSource)
@@ -64,7 +65,7 @@ final class FlywayApplier {
         .javaMigrationClassProvider(List::of)
         .skipDefaultCallbacks(true)
         .placeholderReplacement(false) // ported SQL may contain ${...}; it is not a template
-        .group(true)
+        .group(transactionalDdl)
         // The target already has its own tables: start our history at 0 so every ported version applies.
         .baselineOnMigrate(true)
         .baselineVersion("0")
@@ -112,8 +113,13 @@ final class FlywayApplier {
   }
 
   static TargetDatabaseUnavailableException unavailable(String name, SQLException e) {
-    return new TargetDatabaseUnavailableException(
-        "Target database '%s' cannot be reached: %s".formatted(name, e.getMessage()), e);
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    // The pool says "timed out"; the driver underneath says why (e.g. connection refused).
+    String reason = root == e ? e.getMessage() : e.getMessage() + " (" + root.getMessage() + ")";
+    return new TargetDatabaseUnavailableException("Target database '%s' cannot be reached: %s".formatted(name, reason), e);
   }
 
   private static SQLException sqlCause(Throwable e) {

@@ -122,7 +122,7 @@ public class MigrationPortService {
     }
     FlywayApplier.Applied applied;
     try {
-      applied = FlywayApplier.apply(dataSource, s.targetDatabase(), schema, s.historyTable(), s.naming(), migrations);
+      applied = FlywayApplier.apply(dataSource, s.targetDatabase(), schema, s.historyTable(), s.naming(), migrations, !h2);
     } catch (MigrationInvalidException e) {
       throw withSourceLine(e, targets);
     }
