@@ -100,7 +100,7 @@ final class H2Compatibility {
       changed = true;
     }
     if (type.getArrayData() != null && !type.getArrayData().isEmpty()) {
-      type.setArrayData(null);
+      type.setArrayData(new ArrayList<>());
       type.setDataType(type.getDataType() + " array");
       notes.add(fileName + ": PostgreSQL arrays (type[]) written as 'type array' for H2");
       changed = true;

@@ -103,6 +103,9 @@ final class MigrationNaming {
         throw new IllegalArgumentException("numberingMapping: %s (version %d) has no target number; map it or set numberingStart"
             .formatted(v.fileName(), v.version()));
       } else {
+        if (!result.isEmpty()) {
+          next = Math.max(next, result.getLast().targetVersion() + 1); // continue after the previous file
+        }
         while (reserved.contains(next)) {
           next++;
         }

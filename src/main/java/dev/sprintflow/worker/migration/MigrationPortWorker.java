@@ -9,7 +9,6 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -65,9 +64,10 @@ public class MigrationPortWorker {
     try {
       return VARIABLES.readValue(variablesJson, MigrationPortRequest.class);
     } catch (JsonMappingException e) {
-      String variable = e.getPath().stream()
-          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining("."));
+      StringBuilder variable = new StringBuilder(); // e.g. sourceFiles[0]
+      for (JsonMappingException.Reference r : e.getPath()) {
+        variable.append(r.getFieldName() != null ? (variable.isEmpty() ? "" : ".") + r.getFieldName() : "[" + r.getIndex() + "]");
+      }
       throw new MigrationInvalidException(MigrationInvalidException.Kind.REQUEST,
           "%s: has the wrong type (%s)".formatted(variable.isEmpty() ? "variables" : variable,
               e.getOriginalMessage().lines().findFirst().orElse("")));

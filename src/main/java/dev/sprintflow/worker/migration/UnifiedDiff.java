@@ -34,12 +34,12 @@ final class UnifiedDiff {
       if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
         ops.add(new char[] {' '});
         pos.add(new int[] {i++, j++});
-      } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
+      } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        ops.add(new char[] {'-'}); // deletions before insertions, as git shows them
+        pos.add(new int[] {i++, j});
+      } else {
         ops.add(new char[] {'+'});
         pos.add(new int[] {i, j++});
-      } else {
-        ops.add(new char[] {'-'});
-        pos.add(new int[] {i++, j});
       }
     }
     StringBuilder out = new StringBuilder();
