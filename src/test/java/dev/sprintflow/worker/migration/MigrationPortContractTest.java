@@ -10,6 +10,13 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.impl.BpmnModelConstants;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +128,28 @@ class MigrationPortContractTest {
         assertThat(p.path("value").asText()).as(name).isEqualTo(expected.get(name));
       }
     }
+  }
+
+  @Test
+  void theBundledExampleDiagramUsesTheTemplateAsModelerWouldWriteIt() throws Exception {
+    BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("bpmn/sprintflow-migration-port-example.bpmn").toFile());
+    JsonNode template = json.readTree(TEMPLATE.toFile());
+    List<ServiceTask> templated = model.getModelElementsByType(ServiceTask.class).stream()
+        .filter(t -> template.path("id").asText().equals(t.getAttributeValueNs(BpmnModelConstants.ZEEBE_NS, "modelerTemplate")))
+        .toList();
+    assertThat(templated).hasSize(1);
+    ServiceTask task = templated.getFirst();
+    assertThat(task.getAttributeValueNs(BpmnModelConstants.ZEEBE_NS, "modelerTemplateVersion")).isEqualTo(template.path("version").asText());
+    assertThat(task.getSingleExtensionElement(ZeebeTaskDefinition.class).getType()).isEqualTo(MigrationPortWorker.JOB_TYPE);
+    ZeebeIoMapping io = task.getSingleExtensionElement(ZeebeIoMapping.class);
+    List<String> inputs = io.getInputs().stream().map(ZeebeInput::getTarget).toList();
+    List<String> required = properties().stream()
+        .filter(p -> p.path("binding").path("type").asText().equals("zeebe:input") && p.path("constraints").path("notEmpty").asBoolean())
+        .map(p -> p.path("binding").path("name").asText()).toList();
+    assertThat(MigrationPortRequest.VARIABLES).containsAll(inputs);
+    assertThat(inputs).containsAll(required);
+    assertThat(io.getOutputs().stream().map(o -> o.getSource().substring(1)).toList())
+        .containsExactlyInAnyOrderElementsOf(MigrationPortResult.VARIABLES);
   }
 
   private static JobWorker workerMethodAnnotation() throws NoSuchMethodException {

@@ -60,6 +60,11 @@ class MigrationPortProcessTest {
     registry.add("sprintflow.datasources.unreachable.password", () -> SECRET);
     registry.add("sprintflow.datasources.unreachable.connection-timeout", () -> "300ms");
     registry.add("sprintflow.workers.migration-port.retry-backoff", () -> "PT0.2S");
+    // A sandbox of its own for the plan test, so that it is not affected by the bundled example's run.
+    registry.add("sprintflow.datasources.plan-sandbox.url", () -> "jdbc:h2:mem:plan-sandbox-" + System.nanoTime()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;"
+        + "INIT=RUNSCRIPT FROM 'classpath:sandbox/audienceos-sandbox.sql'");
+    registry.add("sprintflow.datasources.plan-sandbox.username", () -> "sa");
   }
 
   @Autowired CamundaClient client;
@@ -76,7 +81,7 @@ class MigrationPortProcessTest {
     v.put("ownerOptional", "true");
     v.put("tenantReferences", "agencies(id)");
     v.put("tenantExpression", PortFixtures.TENANT_EXPRESSION);
-    v.put("targetDatabase", "sandbox");
+    v.put("targetDatabase", "plan-sandbox");
     return v;
   }
 
@@ -95,7 +100,7 @@ class MigrationPortProcessTest {
     assertThat(vars.get("migrationsApplied")).asList().containsExactly("8", "9");
     assertThat((Integer) vars.get("migrationStatementsApplied")).isPositive();
     assertThat(vars.get("migrationVerification")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-        .containsEntry("status", "passed").containsEntry("databaseProduct", "H2").containsEntry("database", "sandbox");
+        .containsEntry("status", "passed").containsEntry("databaseProduct", "H2").containsEntry("database", "plan-sandbox");
     assertThat((String) vars.get("migrationSummary")).contains("```diff", "agency_id");
     assertThat(vars.get("migrationWarnings")).asList().anySatisfy(w -> assertThat((String) w).contains("not applied on H2"));
     assertThat(TARGET.resolve("supabase/migrations/008_cartridge_system.sql")).exists();
@@ -145,6 +150,21 @@ class MigrationPortProcessTest {
     assertThat(incidents(key)).singleElement().satisfies(i ->
         assertThat(i.getValue().getErrorMessage()).contains("cannot be reached").doesNotContain(SECRET));
     assertThat(new EngineRecords(engine).all().map(Record::toJson)).noneMatch(json -> json.contains(SECRET));
+  }
+
+  @Test
+  void theBundledExampleProcessIsDeployedOnStartUpAndPortsThePlansMigrations() {
+    long key = client.newCreateInstanceCommand().bpmnProcessId("sprintflow-migration-port-example").latestVersion()
+        .send().join().getProcessInstanceKey();
+    EngineRecords records = new EngineRecords(engine);
+    records.awaitCompleted(key, Duration.ofSeconds(60));
+
+    assertThat(records.completedElements(key)).contains("port-cartridge-migrations", "migrations-ported");
+    assertThat(records.variables(key).get("migrationPortedFiles")).asList().extracting(f -> (Object) ((Map<?, ?>) f).get("path"))
+        .containsExactly("supabase/migrations/008_cartridge_system.sql", "supabase/migrations/009_client_cartridges.sql");
+    assertThat(records.variables(key).get("migrationVerification"))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("status", "passed").containsEntry("database", "sandbox").containsEntry("databaseProduct", "H2");
   }
 
   @Test
