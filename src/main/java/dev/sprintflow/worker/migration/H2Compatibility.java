@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
@@ -62,7 +61,7 @@ final class H2Compatibility {
   private static Statement respelled(Statement s, String fileName, Set<String> notes) {
     net.sf.jsqlparser.statement.Statement ast;
     try {
-      ast = CCJSqlParserUtil.parse(s.chunk().sql());
+      ast = SqlParsing.parse(s.chunk().sql());
     } catch (JSQLParserException e) {
       return s; // the port parsed it before; if this fails, H2 reports the problem itself
     }

@@ -200,7 +200,7 @@ public record MigrationPortRequest(
     String type = tenantColumnType == null || tenantColumnType.isBlank() ? "uuid" : tenantColumnType.trim();
     try {
       if (type.contains(";") || type.contains("--") || type.contains("/*")
-          || !(CCJSqlParserUtil.parse("CREATE TABLE t (c " + type + ")") instanceof CreateTable table)) {
+          || !(SqlParsing.parse("CREATE TABLE t (c " + type + ")") instanceof CreateTable table)) {
         throw new InvalidRequestException("tenantColumnType", "'%s' is not a column type".formatted(type));
       }
       ColumnDefinition column = table.getColumnDefinitions().getFirst();

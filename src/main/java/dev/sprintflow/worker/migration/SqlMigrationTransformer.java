@@ -18,7 +18,6 @@ import net.sf.jsqlparser.statement.alter.AlterOperation;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 
 /**
  * Ports migrations from an owner-scoped schema ({@code user_id}) to a tenant-scoped one
@@ -99,7 +98,7 @@ final class SqlMigrationTransformer {
       net.sf.jsqlparser.statement.Statement ast = null;
       JSQLParserException failure = null;
       try {
-        ast = CCJSqlParserUtil.parse(chunk.sql());
+        ast = SqlParsing.parse(chunk.sql());
       } catch (JSQLParserException e) {
         failure = e;
       }

@@ -2,6 +2,7 @@ package dev.sprintflow.worker.migration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sprintflow.test.PostgresTestDatabase;
+import dev.sprintflow.test.SupabasePlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,32 +69,8 @@ final class PortFixtures {
     return target;
   }
 
-  /**
-   * What Supabase gives every database: schema auth with users and uid() (the signed-in user, from
-   * the request's JWT). A plain PostgreSQL lacks them, so tests create them once per server. They
-   * live outside the per-test schemas and are left in place (harmless, and shared by later runs).
-   * Also a role without BYPASSRLS, so tests can see what row-level security lets a caller read.
-   */
-  static synchronized void installSupabasePlatform(PostgresTestDatabase.Server server) throws SQLException {
-    try (Connection c = server.connect(); Statement s = c.createStatement()) {
-      c.setAutoCommit(false);
-      s.execute("SELECT pg_advisory_xact_lock(72230001)");
-      s.execute("CREATE SCHEMA IF NOT EXISTS auth");
-      s.execute("CREATE TABLE IF NOT EXISTS auth.users (id uuid PRIMARY KEY, email text)");
-      s.execute("""
-          CREATE OR REPLACE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $$
-            SELECT nullif(current_setting('request.jwt.claim.sub', true), '')::uuid
-          $$""");
-      s.execute("""
-          DO $$ BEGIN
-            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sprintflow_rls_probe') THEN
-              CREATE ROLE sprintflow_rls_probe NOLOGIN;
-            END IF;
-          END $$""");
-      s.execute("GRANT USAGE ON SCHEMA auth TO sprintflow_rls_probe");
-      s.execute("GRANT EXECUTE ON FUNCTION auth.uid() TO sprintflow_rls_probe");
-      c.commit();
-    }
+  static void installSupabasePlatform(PostgresTestDatabase.Server server) throws SQLException {
+    SupabasePlatform.install(server);
   }
 
   /** AudienceOS's own tables that ported migrations refer to, in the test's schema. */
