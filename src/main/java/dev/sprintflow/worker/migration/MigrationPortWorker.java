@@ -46,6 +46,8 @@ public class MigrationPortWorker {
       "numberingMapping", "ownerColumn", "ownerOptional", "tenantColumn", "tenantColumnType", "tenantColumnNullable",
       "tenantReferences", "tenantOnDelete", "tenantIndex", "tables", "tenantExpression", "policyMode",
       "targetDatabase", "historyTable", "dryRun"})
+  // The job rather than @VariablesAsType: a variable of the wrong type must become MIGRATION_INVALID
+  // naming it (the starter would fail the job and retry it), and a backoff needs the job's retries.
   public MigrationPortResult port(ActivatedJob job) {
     try {
       return service.port(request(job.getVariables()));
