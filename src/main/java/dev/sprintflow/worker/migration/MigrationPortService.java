@@ -61,7 +61,7 @@ public class MigrationPortService {
     }
     try {
       return port(settings);
-    } catch (MigrationPortRequest.InvalidRequestException | IllegalArgumentException e) {
+    } catch (MigrationPortRequest.InvalidRequestException e) {
       throw new MigrationInvalidException(Kind.REQUEST, null, null, e.getMessage(), e);
     } catch (WorkspaceException e) {
       throw new MigrationInvalidException(Kind.WORKSPACE, null, null, e.getMessage(), e);
@@ -72,8 +72,13 @@ public class MigrationPortService {
 
   private MigrationPortResult port(PortSettings s) {
     List<Source> sources = readSources(s);
-    List<MigrationNaming.Renumbered> numbering = MigrationNaming.renumber(
-        sources.stream().map(Source::versioned).toList(), s.naming(), s.numberingStart(), s.numberingMapping());
+    List<MigrationNaming.Renumbered> numbering;
+    try {
+      numbering = MigrationNaming.renumber(
+          sources.stream().map(Source::versioned).toList(), s.naming(), s.numberingStart(), s.numberingMapping());
+    } catch (IllegalArgumentException e) { // the message starts with the variable's name
+      throw new MigrationInvalidException(Kind.REQUEST, e.getMessage());
+    }
     var transformed = new SqlMigrationTransformer(s).transform(
         sources.stream().map(src -> new SqlMigrationTransformer.SourceFile(src.path(), src.text())).toList());
 

@@ -2,6 +2,7 @@ package dev.sprintflow.worker.migration;
 
 import static dev.sprintflow.worker.migration.PortFixtures.CARTRIDGE_TABLES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sprintflow.datasource.TargetDataSourceProperties;
 import dev.sprintflow.datasource.TargetDataSources;
@@ -91,6 +92,44 @@ class MigrationPortH2Test {
     assertThat(again.statementsApplied()).isZero();
     assertThat(again.migrationsApplied()).isEmpty();
     assertThat(again.portedFiles()).allSatisfy(f -> assertThat(f.status()).isEqualTo("unchanged"));
+  }
+
+  @Test
+  void aTargetVersionAlreadyTakenInTheTargetFolderIsAConflict() throws Exception {
+    Files.createDirectories(target.resolve("supabase/migrations"));
+    Files.writeString(target.resolve("supabase/migrations/009_audienceos_own.sql"), "create table own (id int);");
+
+    assertThatThrownBy(() -> service.port(PortFixtures.request(PortFixtures.audienceOsVariables("sandbox"))))
+        .isInstanceOfSatisfying(MigrationInvalidException.class, e -> {
+          assertThat(e.kind()).isEqualTo(MigrationInvalidException.Kind.CONFLICT);
+          assertThat(e.getMessage()).contains("target version 9 of 012_cartridge_assets.sql is already used by 009_audienceos_own.sql");
+        });
+    assertThat(target.resolve("supabase/migrations/008_cartridge_system.sql")).doesNotExist();
+  }
+
+  @Test
+  void changingAnAppliedMigrationIsAConflictNotASilentReapply() {
+    service.port(PortFixtures.request(PortFixtures.audienceOsVariables("sandbox")));
+    Map<String, Object> v = PortFixtures.audienceOsVariables("sandbox");
+    v.put("tenantIndex", false); // different content for versions 8..12
+
+    assertThatThrownBy(() -> service.port(PortFixtures.request(v)))
+        .isInstanceOfSatisfying(MigrationInvalidException.class, e -> {
+          assertThat(e.kind()).isEqualTo(MigrationInvalidException.Kind.CONFLICT);
+          assertThat(e.getMessage()).contains("sprintflow_migration_port_history", "checksum");
+        });
+  }
+
+  @Test
+  void aNumberingThatBreaksTheSourceOrderIsARequestError() {
+    Map<String, Object> v = PortFixtures.audienceOsVariables("sandbox");
+    v.put("numberingMapping", Map.of("037", 9)); // 003 -> 8, 012 -> 10, 021 -> 11, then 037 -> 9
+
+    assertThatThrownBy(() -> service.port(PortFixtures.request(v)))
+        .isInstanceOfSatisfying(MigrationInvalidException.class, e -> {
+          assertThat(e.kind()).isEqualTo(MigrationInvalidException.Kind.REQUEST);
+          assertThat(e.getMessage()).startsWith("numberingMapping must keep the source order");
+        });
   }
 
   private DataSource dataSource() {
