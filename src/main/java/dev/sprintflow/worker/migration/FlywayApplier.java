@@ -17,9 +17,11 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateResult;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 
@@ -54,32 +56,35 @@ final class FlywayApplier {
     }
   }
 
+  /**
+   * Refuses (as a conflict) versions whose applied content differs from this job's, before any file
+   * is written, so that a refused job leaves the target workspace as it was. Read-only.
+   */
+  static void checkHistory(DataSource dataSource, String databaseName, String schema, String historyTable,
+      MigrationNaming.Style style, List<Migration> migrations) {
+    try {
+      ValidateResult result = configure(dataSource, schema, historyTable, style, migrations, false)
+          .ignoreMigrationPatterns("*:missing", "*:future", "*:pending")
+          .load().validateWithResult();
+      if (!result.validationSuccessful) {
+        throw new MigrationInvalidException(Kind.CONFLICT, null, null,
+            "the target database's history (table %s) does not match the ported files: %s"
+                .formatted(historyTable, result.getAllErrorMessages().strip().replaceAll("\\s+", " ")), null);
+      }
+    } catch (FlywayException e) {
+      SQLException sql = sqlCause(e);
+      if (sql != null && isConnectionProblem(sql)) {
+        throw unavailable(databaseName, sql);
+      }
+      throw e;
+    }
+  }
+
   /** @param transactionalDdl the database rolls DDL back (PostgreSQL yes, H2 no): then all pending migrations share one transaction */
   static Applied apply(DataSource dataSource, String databaseName, String schema, String historyTable,
       MigrationNaming.Style style, List<Migration> migrations, boolean transactionalDdl) {
     Map<String, Migration> byName = migrations.stream().collect(Collectors.toMap(Migration::fileName, Function.identity()));
-    var config = Flyway.configure(FlywayApplier.class.getClassLoader())
-        .dataSource(dataSource)
-        .table(historyTable)
-        .resourceProvider(new InMemoryResources(migrations))
-        .javaMigrationClassProvider(List::of)
-        .skipDefaultCallbacks(true)
-        .placeholderReplacement(false) // ported SQL may contain ${...}; it is not a template
-        .group(transactionalDdl)
-        // The target already has its own tables: start our history at 0 so every ported version applies.
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .baselineDescription("before sprintflow migration-port")
-        // Earlier ports into the same history table are not in this job's list: that is fine.
-        .ignoreMigrationPatterns("*:missing", "*:future")
-        .validateMigrationNaming(true)
-        .cleanDisabled(true);
-    if (style == MigrationNaming.Style.NUMBERED) {
-      config.sqlMigrationPrefix("").sqlMigrationSeparator("_"); // 008_cartridge_system.sql -> version 008
-    }
-    if (schema != null && !schema.isBlank()) {
-      config.schemas(schema).defaultSchema(schema);
-    }
+    var config = configure(dataSource, schema, historyTable, style, migrations, transactionalDdl);
     try {
       MigrateResult result = config.load().migrate();
       List<String> versions = new ArrayList<>();
@@ -105,6 +110,33 @@ final class FlywayApplier {
       }
       throw e;
     }
+  }
+
+  private static FluentConfiguration configure(DataSource dataSource, String schema, String historyTable,
+      MigrationNaming.Style style, List<Migration> migrations, boolean transactionalDdl) {
+    var config = Flyway.configure(FlywayApplier.class.getClassLoader())
+        .dataSource(dataSource)
+        .table(historyTable)
+        .resourceProvider(new InMemoryResources(migrations))
+        .javaMigrationClassProvider(List::of)
+        .skipDefaultCallbacks(true)
+        .placeholderReplacement(false) // ported SQL may contain ${...}; it is not a template
+        .group(transactionalDdl)
+        // The target already has its own tables: start our history at 0 so every ported version applies.
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .baselineDescription("before sprintflow migration-port")
+        // Earlier ports into the same history table are not in this job's list: that is fine.
+        .ignoreMigrationPatterns("*:missing", "*:future")
+        .validateMigrationNaming(true)
+        .cleanDisabled(true);
+    if (style == MigrationNaming.Style.NUMBERED) {
+      config.sqlMigrationPrefix("").sqlMigrationSeparator("_"); // 008_cartridge_system.sql -> version 008
+    }
+    if (schema != null && !schema.isBlank()) {
+      config.schemas(schema).defaultSchema(schema);
+    }
+    return config;
   }
 
   static boolean isConnectionProblem(SQLException e) {

@@ -121,6 +121,7 @@ public class MigrationPortService {
       migrations.add(new FlywayApplier.Migration(t.numbering().targetName(), t.path(), applied.render()));
       executable.put(Long.toString(t.numbering().targetVersion()), applied.statements().size() - skipped);
     }
+    FlywayApplier.checkHistory(dataSource, s.targetDatabase(), schema, s.historyTable(), s.naming(), migrations);
     List<MigrationPortResult.PortedFile> files = new ArrayList<>();
     for (Target t : targets) {
       files.add(t.output(write(t) ? "written" : "unchanged", t.script().statements().size()));

@@ -108,8 +108,10 @@ class MigrationPortH2Test {
   }
 
   @Test
-  void changingAnAppliedMigrationIsAConflictNotASilentReapply() {
+  void changingAnAppliedMigrationIsAConflictNotASilentReapply() throws Exception {
     service.port(PortFixtures.request(PortFixtures.audienceOsVariables("sandbox")));
+    Path file = target.resolve("supabase/migrations/008_cartridge_system.sql");
+    String applied = Files.readString(file);
     Map<String, Object> v = PortFixtures.audienceOsVariables("sandbox");
     v.put("tenantIndex", false); // different content for versions 8..12
 
@@ -118,6 +120,7 @@ class MigrationPortH2Test {
           assertThat(e.kind()).isEqualTo(MigrationInvalidException.Kind.CONFLICT);
           assertThat(e.getMessage()).contains("sprintflow_migration_port_history", "checksum");
         });
+    assertThat(Files.readString(file)).as("a refused job leaves the files as they were").isEqualTo(applied);
   }
 
   @Test
