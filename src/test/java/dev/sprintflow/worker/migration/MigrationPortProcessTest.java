@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sprintflow.datasource.TargetDataSources;
 import dev.sprintflow.engine.EmbeddedZeebeEngine;
 import dev.sprintflow.test.EngineRecords;
 import io.camunda.client.CamundaClient;
@@ -169,8 +171,11 @@ class MigrationPortProcessTest {
 
   @Test
   void targetDatabasesAreNotSpringDataSources() {
-    // The service's own database comes later; named targets must not turn into its primary DataSource.
-    assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
+    // The service's own database comes later; named targets must never become (or replace) it.
+    DataSource sandbox = context.getBean(TargetDataSources.class).get("sandbox");
+    assertThat(context.getBeansOfType(DataSource.class).values())
+        .doesNotContain(sandbox)
+        .noneMatch(ds -> ds instanceof HikariDataSource h && h.getPoolName() != null && h.getPoolName().startsWith("sprintflow-target-"));
   }
 
   /** Deploys start -> [template task] -> ported, with an error boundary -> sent-to-triage, and starts it. */
