@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sprintflow.engine.EmbeddedZeebeEngine;
+import dev.sprintflow.test.ApiClient;
 import dev.sprintflow.test.EngineRecords;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +46,12 @@ class CompiledSprintAbortTest {
       """;
 
   @LocalServerPort int port;
+  private ApiClient api;
+
+  @org.junit.jupiter.api.BeforeEach
+  void client() {
+    api = new ApiClient(port);
+  }
   @Autowired ObjectMapper json;
   @Autowired CamundaClient client;
   @Autowired EmbeddedZeebeEngine engine;
@@ -65,12 +69,12 @@ class CompiledSprintAbortTest {
         .variables(Map.of("errorCode", "WORK_FAILED", "errorMessage", "the build is red")).send().join()).open());
     // test-lingers: nobody serves it, so that task stays active until the abort ends it.
 
-    JsonNode sprint = json.readTree(post("/api/sprints?file=abort-demo.yaml", "application/yaml", PLAN).body());
+    JsonNode sprint = json.readTree(api.post("/api/sprints?file=abort-demo.yaml", "application/yaml", PLAN).body());
     long key = sprint.get("processInstanceKey").asLong();
     String sprintId = sprint.get("sprintId").asText();
 
     JsonNode triage = await().atMost(Duration.ofSeconds(30)).until(() -> {
-      for (JsonNode t : json.readTree(get("/api/reviews?sprintId=" + sprintId).body())) {
+      for (JsonNode t : json.readTree(api.get("/api/reviews?sprintId=" + sprintId).body())) {
         if (t.get("kind").asText().equals("triage")) {
           return t;
         }
@@ -78,7 +82,7 @@ class CompiledSprintAbortTest {
       return null;
     }, t -> t != null);
     assertThat(triage.toString()).contains("the build is red");
-    HttpResponse<String> decided = post("/api/reviews/" + triage.get("id").asText() + "/decision", "application/json",
+    HttpResponse<String> decided = api.post("/api/reviews/" + triage.get("id").asText() + "/decision", "application/json",
         "{\"decision\": \"abort\", \"comment\": \"stop the sprint\"}");
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
 
@@ -89,16 +93,5 @@ class CompiledSprintAbortTest {
     assertThat(records.processInstanceEvents(key)
         .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED)
         .map(r -> r.getValue().getElementId())).contains("task_lingers");
-  }
-
-  private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }
