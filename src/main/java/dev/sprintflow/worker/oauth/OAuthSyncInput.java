@@ -1,5 +1,6 @@
 package dev.sprintflow.worker.oauth;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,17 @@ public record OAuthSyncInput(String connectionId, Object syncOptions, Object inp
   static final String CONNECTION_ID = "connectionId";
   static final String SYNC_OPTIONS = "syncOptions";
   static final String INPUTS = "inputs";
+  /** The variables the worker fetches, in record order. */
+  public static final List<String> VARIABLES = List.of(CONNECTION_ID, SYNC_OPTIONS, INPUTS);
+
+  /** From the job's variables; a connectionId that is not a string is the request's fault. */
+  public static OAuthSyncInput from(Map<String, Object> variables) {
+    Object id = variables.get(CONNECTION_ID);
+    if (id != null && !(id instanceof String)) {
+      throw new InvalidSyncOptionsException(CONNECTION_ID, "connectionId must be a string, not " + id.getClass().getSimpleName());
+    }
+    return new OAuthSyncInput((String) id, variables.get(SYNC_OPTIONS), variables.get(INPUTS));
+  }
 
   /** The connection id, from the variable or from {@code inputs.connectionId}. */
   public String effectiveConnectionId() {

@@ -1,7 +1,6 @@
 package dev.sprintflow.worker.oauth;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +23,12 @@ public class OAuthSyncWorker {
   }
 
   // Ten minutes: a run stops at sprintflow.oauth.sync.max-duration (4 min) well before that.
-  @JobWorker(type = JOB_TYPE, timeout = 600_000L)
-  public OAuthSyncResult sync(@VariablesAsType OAuthSyncInput input, ActivatedJob job) {
+  // The job rather than @VariablesAsType: a variable of the wrong type must become a BPMN error
+  // naming it, and the backoff needs the job's retries.
+  @JobWorker(type = JOB_TYPE, timeout = 600_000L, fetchVariables = {"connectionId", "syncOptions", "inputs"})
+  public OAuthSyncResult sync(ActivatedJob job) {
     try {
+      OAuthSyncInput input = OAuthSyncInput.from(job.getVariablesAsMap());
       return OAuthSyncResult.of(sync.sync(input.effectiveConnectionId(), input.effectiveOptions()));
     } catch (RuntimeException e) {
       throw failures.toJobOutcome(e, job.getRetries());
