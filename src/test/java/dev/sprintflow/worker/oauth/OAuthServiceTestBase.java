@@ -133,7 +133,8 @@ abstract class OAuthServiceTestBase {
   /** Creates a connection over the API and consents to it in a "browser", through this service's endpoints. */
   void createAndConnect(String id, String provider, String account) {
     send("POST", "/api/connections", "{\"id\":\"" + id + "\",\"provider\":\"" + provider + "\",\"account\":\"" + account + "\"}");
-    connect(id, provider);
+    HttpResponse<String> connected = connect(id, provider);
+    org.assertj.core.api.Assertions.assertThat(connected.statusCode()).as(connected.body()).isEqualTo(200);
   }
 
   /** Consent (or reconnect) for an existing connection, starting at its authorize link. */
