@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * OAuth connections of the oauth-sync worker (docs/oauth-sync.md): create one, send a person to its
+ * OAuth connections of the oauth-sync worker (workers/oauth-sync.md): create one, send a person to its
  * authorize link, schedule its sync. Tokens never leave the service.
  */
 @RestController

@@ -52,7 +52,7 @@ record EncryptionKeys(Map<String, SecretKey> keys, String activeKeyId, boolean e
         No OAuth token encryption key is configured ({}keys.<id>): using an EPHEMERAL key
         ({}). OAuth tokens sealed now cannot be opened after a restart: every connection
         will need reconnecting. That matches the default in-memory database; with PostgreSQL
-        configure a key (openssl rand -base64 32), see docs/oauth-sync.md.
+        configure a key (openssl rand -base64 32), see workers/oauth-sync.md.
         ************************************************************************************""",
         PREFIX, id);
     return new EncryptionKeys(Map.of(id, new SecretKeySpec(bytes, "AES")), id, true);

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code sprintflow.oauth.*}: how Sprintflow talks to OAuth providers (docs/oauth-sync.md).
+ * {@code sprintflow.oauth.*}: how Sprintflow talks to OAuth providers (workers/oauth-sync.md).
  *
  * @param refreshBuffer refresh an access token that expires within this time (default 5 min)
  * @param publicBaseUrl where browsers reach this service; the callback and authorize links are

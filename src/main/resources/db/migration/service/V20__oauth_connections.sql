@@ -1,4 +1,4 @@
--- OAuth connections of the oauth-sync worker (docs/oauth-sync.md). Tokens are stored only as
+-- OAuth connections of the oauth-sync worker (workers/oauth-sync.md). Tokens are stored only as
 -- AES-GCM ciphertext (IV followed by ciphertext and tag) with the id of the key that sealed
 -- them, so keys can rotate; the service never stores, logs or returns them in clear.
 CREATE TABLE oauth_connection (
