@@ -41,6 +41,8 @@ final class OAuthFixture implements AutoCloseable {
   static final String CLIENT_SECRET = "client-secret-not-a-token";
 
   final HikariDataSource dataSource;
+  final JdbcTransactionManager transactions;
+  final String key;
   final JdbcClient jdbc;
   final TestClock clock = new TestClock();
   final TokenCipher cipher;
@@ -65,15 +67,16 @@ final class OAuthFixture implements AutoCloseable {
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/service")
         .table("sprintflow_schema_history").load().migrate();
     this.jdbc = JdbcClient.create(dataSource);
-    JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
+    this.transactions = new JdbcTransactionManager(dataSource);
 
     this.properties = new OAuthProperties(Duration.ofMinutes(5), URI.create("http://127.0.0.1:8080"), Duration.ofMinutes(10),
         Duration.ofSeconds(2), Duration.ofSeconds(2), Map.of(
             "gmail", gmail(authServer, api),
             "slack", slack(api)));
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    this.cipher = new TokenCipher(new TokenEncryptionProperties(Map.of("k1", Base64.getEncoder().encodeToString(key)), "k1"));
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    this.key = Base64.getEncoder().encodeToString(bytes);
+    this.cipher = new TokenCipher(new TokenEncryptionProperties(Map.of("k1", key), "k1"));
     OAuthProviders providers = new OAuthProviders(properties);
     this.connections = new ConnectionRepository(jdbc);
     this.connectionService = new ConnectionService(connections, providers, clock);
