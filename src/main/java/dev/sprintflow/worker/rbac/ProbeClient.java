@@ -80,8 +80,17 @@ public final class ProbeClient implements AutoCloseable {
       await(safe);
       List<Future<?>> changing = new ArrayList<>();
       for (List<Integer> samePath : changingByPath.values()) {
-        changing.add(threads.submit(() -> samePath.forEach(
-            index -> runs[index] = execute(probes.get(index), credentials, deadlineNanos))));
+        changing.add(threads.submit(() -> {
+          String failedRestore = null; // after one, the path's state is not what later probes assume
+          for (int index : samePath) {
+            ProbeRun run = execute(probes.get(index), credentials, deadlineNanos);
+            runs[index] = failedRestore == null ? run : run.withCaveat(
+                "probed after the failed restore of " + failedRestore + "; the target's state may differ");
+            if (run.restoreFailed() && failedRestore == null) {
+              failedRestore = run.probe().cell().toString();
+            }
+          }
+        }));
       }
       await(changing);
     }

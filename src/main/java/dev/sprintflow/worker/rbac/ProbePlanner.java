@@ -161,7 +161,8 @@ public final class ProbePlanner {
       return null;
     }
     String method = method(call.method(), callKey + ".method");
-    if (method == null || !path(call.path(), callKey + ".path")) {
+    boolean fromLocation = runtimeValues && call.path() != null && call.path().startsWith("{{location}}");
+    if (method == null || !fromLocation && !path(call.path(), callKey + ".path")) {
       return null;
     }
     return new HttpCall(method, fill(call.path(), values, callKey + ".path", cell, true, runtimeValues),

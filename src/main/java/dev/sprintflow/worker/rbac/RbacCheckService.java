@@ -105,6 +105,9 @@ public class RbacCheckService implements DisposableBean {
     if (observed == Access.ALLOW && probe.mutating() && probe.restore() == null) {
       note = "changed the target; no restore is configured for this request";
     }
+    if (run.caveat() != null) {
+      note = note == null ? run.caveat() : note + "; " + run.caveat();
+    }
     String restore = null;
     if (run.restore() != null) {
       restore = "%s as %s -> %s".formatted(run.restore().call().line(), probe.restoreRole(), run.restore().outcome());

@@ -35,11 +35,11 @@ public final class RbacReport {
         .filter(e -> !e.matches() && !e.observed().equals(Access.ERROR.label())).toList();
     if (!mismatches.isEmpty()) {
       md.append("**Cells that differ from the matrix**\n\n");
-      md.append("| role | resource | action | expected | observed | request | status | response |\n");
-      md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
-      limit(mismatches).forEach(e -> md.append("| %s | %s | %s | %s | **%s** | `%s` | %s | %s |\n".formatted(
+      md.append("| role | resource | action | expected | observed | request | status | response | note |\n");
+      md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+      limit(mismatches).forEach(e -> md.append("| %s | %s | %s | %s | **%s** | `%s` | %s | %s | %s |\n".formatted(
           cell(e.role()), cell(e.row()), cell(e.action()), e.expected(), e.observed(), code(e.request()),
-          e.status(), cell(e.excerpt()))));
+          e.status(), cell(e.excerpt()), cell(e.note()))));
       more(md, mismatches.size());
     }
     List<CellEvidence> errors = evidence.stream().filter(e -> e.observed().equals(Access.ERROR.label())).toList();

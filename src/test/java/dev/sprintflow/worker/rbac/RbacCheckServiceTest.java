@@ -153,6 +153,39 @@ class RbacCheckServiceTest {
   }
 
   @Test
+  void restoresCanUseTheLocationHeaderOfTheProbesResponse() {
+    RbacCheckOutcome outcome = check(correct, Map.of(RbacTargets.PREFIX + ".clients.requests.clients.create.restore.path",
+        "{{location}}"));
+
+    assertThat(outcome.status()).isEqualTo(Status.PASSED);
+    assertThat(cell(outcome, "admin", "clients", "create").restore()).matches("DELETE /api/clients/c-\\d+ as owner -> 204");
+    assertThat(outcome.summary().restoreFailures()).isZero();
+  }
+
+  @Test
+  void aFailedRestoreIsReportedAndMarksTheCellsProbedAfterIt() throws Exception {
+    try (Running fresh = ClientsTargetApp.start(Options.basicOnly()
+        .withJwtIssuer(RbacFixtures.issuer(oauth), RbacFixtures.jwks(oauth)))) {
+      RbacCheckOutcome outcome = check(fresh, Map.of(RbacTargets.PREFIX + ".clients.requests.clients.delete.restore.path",
+          "/api/clients/{{client}}/undelete"));
+
+      assertThat(outcome.summary().restoreFailures()).isEqualTo(2);
+      // the owner's deletes of c-2 and c-3 stayed; later probes on those paths saw 404 and say why
+      List<CellEvidence> differing = outcome.evidence().stream().filter(e -> !e.matches()).toList();
+      assertThat(differing).extracting(e -> e.role() + " " + e.action() + " " + e.row() + " " + e.status())
+          .containsExactlyInAnyOrder("admin update clients/assigned 404", "admin update clients/unassigned 404");
+      assertThat(differing).allSatisfy(e -> assertThat(e.note()).startsWith("probed after the failed restore of owner delete"));
+      assertThat(outcome.report()).contains("probed after the failed restore of owner delete clients/unassigned");
+      CellEvidence delete = cell(outcome, "owner", "clients/unassigned", "delete");
+      assertThat(delete.restoreFailed()).isTrue();
+      assertThat(delete.restore()).isEqualTo("POST /api/clients/c-2/undelete as owner -> 404");
+      assertThat(outcome.report()).contains("**Restores that failed**")
+          .contains("- owner delete clients/unassigned: `POST /api/clients/c-2/undelete as owner -> 404`");
+      assertThat(fresh.store().find("c-2").orElseThrow().deleted()).as("what the report warns about").isTrue();
+    }
+  }
+
+  @Test
   void requestsThatOutlastTheTimeoutAreErrorCells() throws Exception {
     try (Running slow = ClientsTargetApp.start(Options.basicOnly()
         .withJwtIssuer(RbacFixtures.issuer(oauth), RbacFixtures.jwks(oauth)).withFlaws(Flaw.EXPORT_SLOW))) {
