@@ -57,13 +57,12 @@ final class OAuthFixture implements AutoCloseable {
   final List<ConnectionAuthorized> authorized = new CopyOnWriteArrayList<>();
 
   OAuthFixture(PostgresTestDatabase.Schema schema, MockOAuth2Server authServer, WireMockServer api, SyncProperties sync) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(schema.url());
-    config.setUsername(schema.username());
-    config.setPassword(schema.password());
-    config.setSchema(schema.name());
-    config.setMaximumPoolSize(12);
-    this.dataSource = new HikariDataSource(config);
+    this(pool(schema.url(), schema.username(), schema.password(), schema.name()), authServer, api, sync);
+  }
+
+  /** Over any database Flyway can migrate (the benchmark also runs on H2). */
+  OAuthFixture(HikariDataSource dataSource, MockOAuth2Server authServer, WireMockServer api, SyncProperties sync) {
+    this.dataSource = dataSource;
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/service")
         .table("sprintflow_schema_history").load().migrate();
     this.jdbc = JdbcClient.create(dataSource);
@@ -90,6 +89,18 @@ final class OAuthFixture implements AutoCloseable {
     this.sync = new SyncService(connections, List.of(new GmailSync(providers), new SlackSync(providers)),
         new ProviderApiFactory(refresher, properties, sync, clock), cursors, pages, sync, clock);
     this.failures = new SyncFailures(links, sync);
+  }
+
+  static HikariDataSource pool(String url, String user, String password, String schema) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    if (schema != null) {
+      config.setSchema(schema);
+    }
+    config.setMaximumPoolSize(12);
+    return new HikariDataSource(config);
   }
 
   static ProviderSettings gmail(MockOAuth2Server authServer, WireMockServer api) {
