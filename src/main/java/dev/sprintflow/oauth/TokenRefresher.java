@@ -50,6 +50,9 @@ public class TokenRefresher {
   /** A token valid for at least the refresh buffer; refreshes first when the stored one is not. */
   public BearerToken accessToken(String connectionId) {
     Connection connection = connections.find(connectionId).orElseThrow(() -> new UnknownConnectionException(connectionId));
+    if (connection.status() == ConnectionStatus.REAUTH_REQUIRED) {
+      throw reauth(connection, String.valueOf(connection.statusReason())); // at once: no lock, no provider call
+    }
     if (connection.status() == ConnectionStatus.CONNECTED && fresh(connection)) {
       BearerToken token = openAccess(connection);
       if (token != null) {

@@ -2,6 +2,9 @@ package dev.sprintflow.worker.oauth;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +16,7 @@ import org.springframework.stereotype.Component;
 public class OAuthSyncWorker {
 
   public static final String JOB_TYPE = "oauth-sync";
+  private static final Logger LOG = LoggerFactory.getLogger(OAuthSyncWorker.class);
 
   private final SyncService sync;
   private final SyncFailures failures;
@@ -30,6 +34,9 @@ public class OAuthSyncWorker {
     try {
       OAuthSyncInput input = OAuthSyncInput.from(job.getVariablesAsMap());
       return OAuthSyncResult.of(sync.sync(input.effectiveConnectionId(), input.effectiveOptions()));
+    } catch (DataAccessException e) {
+      LOG.warn("oauth-sync job {}: the service's database failed: {}", job.getKey(), e.getMessage());
+      throw failures.toJobOutcome(e, job.getRetries());
     } catch (RuntimeException e) {
       throw failures.toJobOutcome(e, job.getRetries());
     }

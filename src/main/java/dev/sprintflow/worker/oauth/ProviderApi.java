@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -45,7 +46,8 @@ public final class ProviderApi {
   private final SyncProperties sync;
   private final Duration readTimeout;
   private final Clock clock;
-  private final Object tokenLock = new Object();
+  // A lock, not synchronized: metadata requests run on virtual threads, which a monitor would pin.
+  private final ReentrantLock tokenLock = new ReentrantLock();
   private BearerToken token;
 
   ProviderApi(HttpClient http, TokenRefresher tokens, Connection connection, ObjectMapper json, SyncProperties sync,
@@ -133,20 +135,26 @@ public final class ProviderApi {
   }
 
   private BearerToken currentToken() {
-    synchronized (tokenLock) {
+    tokenLock.lock();
+    try {
       if (token == null || (token.expiresAt() != null && token.expiresAt().isBefore(clock.instant().plus(EXPIRY_MARGIN)))) {
         token = tokens.accessToken(connection.id());
       }
       return token;
+    } finally {
+      tokenLock.unlock();
     }
   }
 
   private BearerToken replace(BearerToken rejected) {
-    synchronized (tokenLock) {
+    tokenLock.lock();
+    try {
       if (token == null || token.revision() == rejected.revision()) {
         token = tokens.replaceRejected(connection.id(), rejected);
       }
       return token;
+    } finally {
+      tokenLock.unlock();
     }
   }
 

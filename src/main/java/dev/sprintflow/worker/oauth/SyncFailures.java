@@ -9,6 +9,7 @@ import dev.sprintflow.oauth.UnknownConnectionException;
 import io.camunda.client.exception.CamundaError;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +45,9 @@ public class SyncFailures {
       case ProviderRequestException e -> retry(e.getMessage(), retriesLeft);
       case TokenEndpointException e -> tokenEndpoint(e, retriesLeft);
       case ProviderNotConfiguredException e -> CamundaError.jobError(e.getMessage(), null, 0, Duration.ZERO);
+      // The service's own database: transient as far as the job can tell; the log has the details.
+      case DataAccessException e -> retry("The service's database failed (" + e.getClass().getSimpleName()
+          + "); nothing of the failed page was stored", retriesLeft);
       default -> failure;
     };
   }

@@ -60,6 +60,9 @@ class SyncFailuresTest {
     JobError client = (JobError) failures.toJobOutcome(new TokenEndpointException(
         TokenEndpointException.Kind.REJECTED, "invalid_client", "invalid_client", null), 3);
     assertThat(client.getRetries()).isZero();
+    JobError database = (JobError) failures.toJobOutcome(new org.springframework.dao.QueryTimeoutException("slow"), 3);
+    assertThat(database.getRetries()).isEqualTo(2);
+    assertThat(database.getErrorMessage()).contains("service's database");
     RuntimeException other = new IllegalStateException("bug");
     assertThat(failures.toJobOutcome(other, 3)).isSameAs(other);
   }
