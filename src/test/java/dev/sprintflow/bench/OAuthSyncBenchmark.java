@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Messages synced per second: a full Gmail sync of 10,000 messages in pages of 100 from a fake
  * Gmail on WireMock (list page, then metadata per message, 8 in flight), each page upserted with
- * its cursor in one transaction, on H2 and on PostgreSQL. Every invocation starts from an empty
- * table. See docs/benchmarks.md, "OAuth sync".
+ * its cursor in one transaction, on H2 and on PostgreSQL; and the storing alone. Every invocation
+ * starts from an empty table. See docs/benchmarks.md, "OAuth sync".
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -50,6 +50,13 @@ public class OAuthSyncBenchmark {
   @OperationsPerInvocation(MESSAGES)
   public int fullSync() {
     return rig.syncAll();
+  }
+
+  /** The same messages stored page by page without HTTP: how much of a sync is the database. */
+  @Benchmark
+  @OperationsPerInvocation(MESSAGES)
+  public int storeOnly() {
+    return rig.storeAll();
   }
 
   @TearDown(Level.Trial)

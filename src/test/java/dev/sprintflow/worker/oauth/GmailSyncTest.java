@@ -151,9 +151,9 @@ class GmailSyncTest extends PeerTestBase {
     gmail.pageAnswers(1, aResponse().withStatus(503));
     assertThatThrownBy(() -> fixture.sync.sync("gmail-lead", SyncOptions.none()))
         .isInstanceOf(ProviderUnavailableException.class).hasMessage("gmail answered HTTP 503 to messages.list");
-    gmail.pageAnswers(1, okJson(FakeGmail.listPage(page1, null)).withFixedDelay(3_000));
+    gmail.pageAnswers(1, okJson(FakeGmail.listPage(page1, null)).withFixedDelay(4_000));
     assertThatThrownBy(() -> fixture.sync.sync("gmail-lead", SyncOptions.none()))
-        .isInstanceOf(ProviderUnavailableException.class).hasMessage("gmail did not answer messages.list within PT2S");
+        .isInstanceOf(ProviderUnavailableException.class).hasMessage("gmail did not answer messages.list within PT3S");
     assertThat(fixture.communications()).isZero();
     assertThat(fixture.cursor("gmail-lead", STREAM).revision()).isZero();
   }

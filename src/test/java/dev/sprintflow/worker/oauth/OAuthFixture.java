@@ -53,6 +53,7 @@ final class OAuthFixture implements AutoCloseable {
   final ConsentService consent;
   final SyncService sync;
   final SyncCursorRepository cursors;
+  final PageStore pages;
   final SyncFailures failures;
   final List<ConnectionAuthorized> authorized = new CopyOnWriteArrayList<>();
 
@@ -69,7 +70,7 @@ final class OAuthFixture implements AutoCloseable {
     this.transactions = new JdbcTransactionManager(dataSource);
 
     this.properties = new OAuthProperties(Duration.ofMinutes(5), URI.create("http://127.0.0.1:8080"), Duration.ofMinutes(10),
-        Duration.ofSeconds(2), Duration.ofSeconds(2), Map.of(
+        Duration.ofSeconds(3), Duration.ofSeconds(3), Map.of(
             "gmail", gmail(authServer, api),
             "slack", slack(api)));
     byte[] bytes = new byte[32];
@@ -85,7 +86,7 @@ final class OAuthFixture implements AutoCloseable {
     this.consent = new ConsentService(providers, properties, connections, new ConsentStateRepository(jdbc), cipher, endpoint,
         links, event -> authorized.add((ConnectionAuthorized) event), clock);
     this.cursors = new SyncCursorRepository(jdbc);
-    PageStore pages = new PageStore(new CommunicationStore(new JdbcTemplate(dataSource)), cursors, transactions, clock);
+    this.pages = new PageStore(new CommunicationStore(new JdbcTemplate(dataSource)), cursors, transactions, clock);
     this.sync = new SyncService(connections, List.of(new GmailSync(providers), new SlackSync(providers)),
         new ProviderApiFactory(refresher, properties, sync, clock), cursors, pages, sync, clock);
     this.failures = new SyncFailures(links, sync);

@@ -23,13 +23,25 @@ public final class OAuthSyncBenchRig implements AutoCloseable {
   private final MockOAuth2Server authServer = new MockOAuth2Server();
   private final WireMockServer api = new WireMockServer(WireMockConfiguration.options().dynamicPort()
       .bindAddress("127.0.0.1").containerThreads(32).disableRequestJournal());
-  private final OAuthFixture fixture;
-  private final String schema;
+  private OAuthFixture fixture;
+  private String schema;
   private final int messages;
+  private int pageSize;
 
   public OAuthSyncBenchRig(String database, int messages, int pageSize) throws Exception {
     this.messages = messages;
+    try {
+      start(database, pageSize);
+    } catch (Exception | Error e) {
+      close(); // a failed set-up must not leave servers running (JMH would wait for them)
+      throw e;
+    }
+  }
+
+  private void start(String database, int pageSize) throws Exception {
+    this.pageSize = pageSize;
     authServer.start(InetAddress.getLoopbackAddress(), 0);
+    authServer.issueToken("gmail", "warm-up", "default"); // signing keys made before any timeout runs
     api.start();
     if (database.equals("postgres")) {
       PostgresTestDatabase.Server server = PostgresTestDatabase.server();
@@ -61,6 +73,30 @@ public final class OAuthSyncBenchRig implements AutoCloseable {
     fixture.jdbc.sql("DELETE FROM oauth_sync_cursor").update();
   }
 
+  /**
+   * The database side alone: the same 10,000 messages as stored pages (upsert and cursor move per
+   * page, one transaction each), without any HTTP.
+   */
+  public int storeAll() {
+    long revision = 0;
+    int stored = 0;
+    for (int from = 1; from <= messages; from += pageSize) {
+      List<Communication> page = new ArrayList<>();
+      for (String id : FakeGmail.ids("bench", from, Math.min(pageSize, messages - from + 1))) {
+        page.add(new Communication("bench@example.com/" + id, "t-" + id, "Client <client@example.com>", "Subject " + id,
+            "Snippet of " + id, "INBOX,UNREAD", java.time.Instant.ofEpochMilli(1_767_225_600_000L)));
+      }
+      StoreCounts counts = fixture.pages.store("gmail", "bench-gmail", "mailbox", revision,
+          new SyncPage(page, "{\"pageToken\":\"" + from + "\"}", false)).orElseThrow();
+      revision++;
+      stored += counts.inserted();
+    }
+    if (stored != messages) {
+      throw new IllegalStateException("Stored " + stored + " of " + messages);
+    }
+    return stored;
+  }
+
   /** One full sync; returns how many messages it stored (checked, so a broken run cannot look fast). */
   public int syncAll() {
     SyncOutcome outcome = fixture.sync.sync("bench-gmail", SyncOptions.none());
@@ -72,7 +108,9 @@ public final class OAuthSyncBenchRig implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    fixture.close();
+    if (fixture != null) {
+      fixture.close();
+    }
     if (schema != null) {
       try (Connection c = PostgresTestDatabase.server().connect(); Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA " + schema + " CASCADE");

@@ -33,6 +33,8 @@ abstract class PeerTestBase {
   static void startPeers() throws Exception {
     authServer = new MockOAuth2Server(script);
     authServer.start(InetAddress.getLoopbackAddress(), 0);
+    // The issuer's signing keys are made on first use: not inside a test's 3-second timeout.
+    authServer.issueToken("gmail", "warm-up", "default");
     api = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
         .containerThreads(40));
     api.start();
