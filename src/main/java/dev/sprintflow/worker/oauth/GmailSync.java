@@ -3,6 +3,7 @@ package dev.sprintflow.worker.oauth;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sprintflow.oauth.OAuthProviders;
+import dev.sprintflow.oauth.ReauthRequiredException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +29,15 @@ public class GmailSync implements ProviderSync {
   private static final Logger LOG = LoggerFactory.getLogger(GmailSync.class);
   static final String PROVIDER = "gmail";
 
-  private final OAuthProviders providers;
+  /** Google's reasons for a 403 that means "slow down", not "forbidden". */
+  private static final java.util.Set<String> RATE_LIMIT_REASONS = java.util.Set.of("rateLimitExceeded", "userRateLimitExceeded");
 
-  public GmailSync(OAuthProviders providers) {
+  private final OAuthProviders providers;
+  private final SyncProperties sync;
+
+  public GmailSync(OAuthProviders providers, SyncProperties sync) {
     this.providers = providers;
+    this.sync = sync;
   }
 
   /** Position: phase "full" (listing) or "history"; historyId to continue from; the page token within. */
@@ -64,13 +70,13 @@ public class GmailSync implements ProviderSync {
   }
 
   private SyncPage full(ProviderApi api, SyncRequest request, Position position) {
-    String historyId = position == null ? profileHistoryId(api) : position.historyId();
+    String historyId = position == null ? profileHistoryId(api, request) : position.historyId();
     URI list = users("/messages")
         .param("maxResults", request.pageSize())
         .param("pageToken", position == null ? null : position.pageToken())
         .param("labelIds", request.options().label())
         .build();
-    JsonNode page = JsonFields.object(api.get(list, "messages.list").requireOk(), "Gmail messages.list");
+    JsonNode page = JsonFields.object(ok(api.get(list, "messages.list"), request), "Gmail messages.list");
     List<String> ids = new ArrayList<>();
     for (JsonNode message : JsonFields.array(page, "messages", "Gmail messages.list")) {
       ids.add(JsonFields.requiredText(message, "id", "Gmail messages.list messages[]"));
@@ -96,7 +102,7 @@ public class GmailSync implements ProviderSync {
           position.historyId(), request.connection().id());
       return new SyncPage(List.of(), null, false);
     }
-    JsonNode page = JsonFields.object(response.requireOk(), "Gmail history.list");
+    JsonNode page = JsonFields.object(ok(response, request), "Gmail history.list");
     Set<String> ids = new LinkedHashSet<>();
     for (JsonNode entry : JsonFields.array(page, "history", "Gmail history.list")) {
       for (JsonNode added : JsonFields.array(entry, "messagesAdded", "Gmail history.list history[]")) {
@@ -113,8 +119,8 @@ public class GmailSync implements ProviderSync {
     return new SyncPage(messages, Positions.write(new Position(Position.HISTORY, latest, null)), true);
   }
 
-  private String profileHistoryId(ProviderApi api) {
-    JsonNode json = JsonFields.object(api.get(users("/profile").build(), "users.getProfile").requireOk(), "Gmail users.getProfile");
+  private String profileHistoryId(ProviderApi api, SyncRequest request) {
+    JsonNode json = JsonFields.object(ok(api.get(users("/profile").build(), "users.getProfile"), request), "Gmail users.getProfile");
     return JsonFields.requiredText(json, "historyId", "Gmail users.getProfile");
   }
 
@@ -130,7 +136,7 @@ public class GmailSync implements ProviderSync {
       if (answer.status() == 404) {
         continue; // deleted since it was listed
       }
-      messages.add(message(request, JsonFields.object(answer.requireOk(), "Gmail messages.get")));
+      messages.add(message(request, JsonFields.object(ok(answer, request), "Gmail messages.get")));
     }
     return messages;
   }
@@ -172,6 +178,26 @@ public class GmailSync implements ProviderSync {
     } catch (NumberFormatException e) {
       throw new MalformedResponseException(where + ": internalDate '" + millis + "' is not epoch milliseconds");
     }
+  }
+
+  /**
+   * The answer's JSON. A 403 for a rate limit is a rate limit (Google sends no Retry-After with it);
+   * one for a missing scope needs consent again, like Slack's missing_scope.
+   */
+  private JsonNode ok(ApiResponse response, SyncRequest request) {
+    if (response.status() == 403 && response.json() != null) {
+      for (JsonNode error : response.json().path("error").path("errors")) {
+        if ("insufficientPermissions".equals(error.path("reason").asText())) {
+          throw new ReauthRequiredException(request.connection().id(), PROVIDER, request.connection().account(),
+              "Gmail refused " + response.operation() + " for lack of a scope (insufficientPermissions)");
+        }
+        if (RATE_LIMIT_REASONS.contains(error.path("reason").asText())) {
+          throw new RateLimitedException("gmail rate-limited " + response.operation() + " (403 "
+              + error.path("reason").asText() + "); retry after " + sync.rateLimitBackoff(), sync.rateLimitBackoff());
+        }
+      }
+    }
+    return response.requireOk();
   }
 
   private ApiUri users(String path) {

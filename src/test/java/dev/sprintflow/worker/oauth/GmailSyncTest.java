@@ -148,6 +148,15 @@ class GmailSyncTest extends PeerTestBase {
     assertThatThrownBy(() -> fixture.sync.sync("gmail-lead", SyncOptions.none()))
         .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7)));
 
+    gmail.pageAnswers(1, aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody(
+        "{\"error\":{\"code\":403,\"errors\":[{\"domain\":\"usageLimits\",\"reason\":\"userRateLimitExceeded\"}]}}"));
+    assertThatThrownBy(() -> fixture.sync.sync("gmail-lead", SyncOptions.none()))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30)));
+    gmail.pageAnswers(1, aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody(
+        "{\"error\":{\"code\":403,\"message\":\"Insufficient Permission\",\"errors\":[{\"reason\":\"insufficientPermissions\"}]}}"));
+    assertThatThrownBy(() -> fixture.sync.sync("gmail-lead", SyncOptions.none()))
+        .isInstanceOf(dev.sprintflow.oauth.ReauthRequiredException.class).hasMessageContaining("insufficientPermissions");
+
     gmail.pageAnswers(1, aResponse().withStatus(503));
     assertThatThrownBy(() -> fixture.sync.sync("gmail-lead", SyncOptions.none()))
         .isInstanceOf(ProviderUnavailableException.class).hasMessage("gmail answered HTTP 503 to messages.list");

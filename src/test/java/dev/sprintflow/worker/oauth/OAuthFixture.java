@@ -87,7 +87,7 @@ final class OAuthFixture implements AutoCloseable {
         links, event -> authorized.add((ConnectionAuthorized) event), clock);
     this.cursors = new SyncCursorRepository(jdbc);
     this.pages = new PageStore(new CommunicationStore(new JdbcTemplate(dataSource)), cursors, transactions, clock);
-    this.sync = new SyncService(connections, List.of(new GmailSync(providers), new SlackSync(providers)),
+    this.sync = new SyncService(connections, List.of(new GmailSync(providers, sync), new SlackSync(providers)),
         new ProviderApiFactory(refresher, properties, sync, clock), cursors, pages, sync, clock);
     this.failures = new SyncFailures(links, sync);
   }
