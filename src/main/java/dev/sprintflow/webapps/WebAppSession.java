@@ -71,6 +71,11 @@ public class WebAppSession {
     return send("GET", path, null);
   }
 
+  /** A non-JSON answer as text, e.g. a process definition's BPMN XML from Operate. */
+  public String getText(String path) {
+    return exchangeChecked("GET", path, null).body();
+  }
+
   public JsonNode post(String path, Object body) {
     return send("POST", path, body);
   }
@@ -105,6 +110,19 @@ public class WebAppSession {
   }
 
   private JsonNode send(String method, String path, Object body) {
+    HttpResponse<String> response = exchangeChecked(method, path, body);
+    if (response.body() == null || response.body().isBlank()) {
+      return MissingNode.getInstance();
+    }
+    try {
+      return json.readTree(response.body());
+    } catch (JsonProcessingException e) {
+      throw new WebAppException(0, "%s answered %s %s with something that is not JSON: %s"
+          .formatted(app, method, path, abbreviate(response.body())));
+    }
+  }
+
+  private HttpResponse<String> exchangeChecked(String method, String path, Object body) {
     String token = csrfToken;
     if (token == null) {
       login();
@@ -124,19 +142,11 @@ public class WebAppSession {
     if (status / 100 != 2) {
       throw new WebAppException(status, "%s answered %d to %s %s: %s".formatted(app, status, method, path, message(response.body())));
     }
-    if (response.body() == null || response.body().isBlank()) {
-      return MissingNode.getInstance();
-    }
-    try {
-      return json.readTree(response.body());
-    } catch (JsonProcessingException e) {
-      throw new WebAppException(0, "%s answered %s %s with something that is not JSON: %s"
-          .formatted(app, method, path, abbreviate(response.body())));
-    }
+    return response;
   }
 
   private HttpRequest request(String method, String path, Object body, String token) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", "application/json");
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
     if (body == null) {
       b.method(method, BodyPublishers.noBody());
     } else {
