@@ -97,6 +97,7 @@ final class Browser implements AutoCloseable {
   }
 
   Path screenshot(String name) {
+    awaitFonts();
     Path file = out.resolve(name);
     try {
       Files.createDirectories(out);
@@ -106,6 +107,22 @@ final class Browser implements AutoCloseable {
     }
     System.out.println("[e2e] screenshot " + file);
     return file;
+  }
+
+  /**
+   * Operate and Tasklist render text in web fonts that hide it until loaded (font-display: block):
+   * on a busy machine a screenshot taken right after the DOM is ready shows empty labels.
+   */
+  private void awaitFonts() {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(15))
+          .until(d -> "loaded".equals(driver.executeScript("return document.fonts.status")));
+      Thread.sleep(300); // one more frame for the re-layout
+    } catch (org.openqa.selenium.TimeoutException e) {
+      System.out.println("[e2e] fonts still loading after 15 s; the screenshot may lack text");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Saves what the browser showed when a step failed. */

@@ -139,10 +139,10 @@ class SprintOnLocalStackE2E {
     assertThat(callActivities).hasSize(7).contains("task_port_cartridge_backend", NEXT_TASK_ELEMENT);
     ProcessInstance firstTask = Waits.until("the first task's sprint-task instance in Operate", E2eSettings.OPERATE_WAIT,
         () -> operate.children(sprintKey).stream().filter(c -> c.bpmnProcessId().equals("sprint-task")).findFirst());
-    assertThat(operate.flowNodes(sprintKey)).anySatisfy(f -> {
-      assertThat(f.flowNodeId()).isEqualTo("task_port_cartridge_backend");
-      assertThat(f.key()).isEqualTo(firstTask.parentFlowNodeInstanceKey());
-    });
+    // Operate imports instances and element instances separately: each may lag the other.
+    FlowNodeInstance firstCall = Waits.until("the first call activity in Operate", E2eSettings.OPERATE_WAIT,
+        () -> operate.flowNodes(sprintKey).stream().filter(f -> f.flowNodeId().equals("task_port_cartridge_backend")).findFirst());
+    assertThat(firstCall.key()).isEqualTo(firstTask.parentFlowNodeInstanceKey());
 
     // 3. The scripted worker finishes the first task; its review shows in Tasklist and the inbox.
     TasklistTask review = Waits.until("the review of " + FIRST_TASK + " in Tasklist", E2eSettings.TASKLIST_WAIT,
@@ -189,8 +189,8 @@ class SprintOnLocalStackE2E {
         () -> operate.flowNodes(sprintKey).stream().filter(f -> f.flowNodeId().equals(NEXT_TASK_ELEMENT)).findFirst());
     TIMINGS.record("review approved in Tasklist -> next task visible in Operate", Duration.between(approved, Instant.now()));
     assertThat(next.type()).isEqualTo("CALL_ACTIVITY");
-    ProcessInstance portTask = operate.processInstance(firstTask.key()).orElseThrow();
-    assertThat(portTask.state()).isEqualTo("COMPLETED");
+    Waits.until("the first task's instance to be completed in Operate", E2eSettings.OPERATE_WAIT,
+        () -> operate.processInstance(firstTask.key()).filter(p -> p.state().equals("COMPLETED")));
     step("operate-next-task", () -> {
       browser.open(settings.webUrl() + "/operate/processes/" + sprintKey);
       browser.waitFor(By.cssSelector("[data-testid=instance-history]"));
@@ -224,11 +224,12 @@ class SprintOnLocalStackE2E {
     finishSprint(sprintId);
     sprintCompleted = true;
     TIMINGS.record("remaining reviews, manual work and 3 gates -> sprint completed", Duration.between(finishing, Instant.now()));
-    JsonNode status = JSON.readTree(serviceGet("/api/sprints/" + sprintId + "/status"));
+    JsonNode status = Waits.until("the service's status to show every task and gate completed", E2eSettings.OPERATE_WAIT,
+        () -> Optional.of(readJson(serviceGet("/api/sprints/" + sprintId + "/status")))
+            .filter(st -> st.path("elements").findValuesAsText("state").stream().allMatch("COMPLETED"::equals))
+            .filter(st -> st.path("elements").findValuesAsText("elementId").containsAll(callActivities)));
     assertThat(status.path("state").asText()).isEqualTo("COMPLETED");
-    assertThat(status.path("elements").findValuesAsText("elementId")).containsAll(callActivities)
-        .contains("gate_tier_1", "gate_tier_2", "gate_tier_3");
-    assertThat(status.path("elements").findValuesAsText("state")).containsOnly("COMPLETED");
+    assertThat(status.path("elements").findValuesAsText("elementId")).contains("gate_tier_1", "gate_tier_2", "gate_tier_3");
     step("operate-completed", () -> {
       browser.open(settings.webUrl() + "/operate/processes/" + sprintKey);
       browser.waitFor(By.cssSelector("[data-testid=instance-history]"));
