@@ -109,7 +109,7 @@ public class TasklistClient {
         t.path("taskState").asText(null),
         t.path("formId").asText(null),
         t.path("processInstanceKey").asLong(),
-        t.path("assignee").isNull() ? null : t.path("assignee").asText(null),
+        t.path("assignee").asText(null), // null for a JSON null too
         groups,
         WebAppDates.parse(t.path("creationDate").asText(null)),
         WebAppDates.parse(t.path("dueDate").asText(null)),
