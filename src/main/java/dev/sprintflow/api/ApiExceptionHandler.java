@@ -122,7 +122,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     ProblemDetail p = problem(HttpStatus.NOT_FOUND, e.resource() + "-not-found", "Not found", e.getMessage());
+    if (e.field() != null) {
+      p.setProperty("field", e.field());
+    }
     return p;
+  }
+
+  /** Sent as problem JSON whatever the Accept header said: the client must learn what it can ask for. */
+  @ExceptionHandler(NotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(NotAcceptableException e) {
+    ProblemDetail p = problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable", e.getMessage());
+    p.setProperty("field", "Accept");
+    p.setProperty("supported", e.supported());
+    return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 
   @ExceptionHandler(Exception.class)
