@@ -35,6 +35,9 @@ public final class TimelineChart {
   private static final Font BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 12);
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
   private static final Map<TaskState, Color> STATE_COLORS = new LinkedHashMap<>();
+  /** Axis steps: the first that gives at most eight intervals is used. */
+  private static final List<Duration> TICKS = java.util.stream.Stream.of("PT15M", "PT30M", "PT1H", "PT2H", "PT3H", "PT6H",
+      "PT12H", "P1D", "P2D", "P3D", "P7D", "P14D", "P28D", "P56D").map(Duration::parse).toList();
 
   static {
     STATE_COLORS.put(TaskState.DONE, new Color(0x2E, 0x7D, 0x32));
@@ -121,14 +124,12 @@ public final class TimelineChart {
 
   private static void axis(SVGGraphics2D g, Scale x, Instant start, Instant end, int height) {
     g.setFont(FONT);
-    int ticks = 6;
-    long step = Math.max(60, Duration.between(start, end).toSeconds() / ticks);
+    long span = Duration.between(start, end).toSeconds();
+    long step = TICKS.stream().mapToLong(Duration::toSeconds).filter(s -> span / s <= 8).findFirst()
+        .orElse(TICKS.get(TICKS.size() - 1).toSeconds());
     g.setStroke(new BasicStroke(1f));
-    for (int i = 0; i <= ticks; i++) {
+    for (int i = 0; start.plusSeconds(step * i).compareTo(end) <= 0; i++) {
       Instant at = start.plusSeconds(step * i);
-      if (at.isAfter(end)) {
-        break;
-      }
       double px = x.at(at);
       g.setPaint(GRID);
       g.draw(new Line2D.Double(px, TOP - 8, px, height - 50));
