@@ -116,6 +116,14 @@ public final class SprintCompiler {
       Bpmn.validateModel(model);
     } catch (RuntimeException e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c.getMessage() != null && c.getMessage().contains("EntitySizeLimit")) {
+          // JDK 24+ caps entity text per document; thousands of FEEL literals (&quot;) exceed it.
+          throw new SprintCompileException("Plan '" + plan.id() + "' with " + plan.tasks().size()
+              + " tasks is too large for the JDK's XML limits (" + c.getMessage() + "). Split the plan, or run"
+              + " with -Djdk.xml.maxGeneralEntitySizeLimit=0 -Djdk.xml.totalEntitySizeLimit=0.", e);
+        }
+      }
       // Say which plan task an element belongs to, so the lead knows where to look.
       for (Task t : plan.tasks()) {
         message = message.replace(taskElementId(t.id()), "task '" + t.id() + "' (" + taskElementId(t.id()) + ")");

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sprintflow.compiler.SprintCompiler;
 import dev.sprintflow.plan.PlanLoader;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.sprintflow.test.ApiClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SprintApiTest {
 
   @LocalServerPort int port;
+  private ApiClient api;
+
+  @org.junit.jupiter.api.BeforeEach
+  void client() {
+    api = new ApiClient(port);
+  }
   @Autowired ObjectMapper json;
 
   static String plan(String name) throws Exception {
@@ -33,7 +37,7 @@ class SprintApiTest {
 
   @Test
   void postingAMarkdownPlanStartsTheSprintAndItsDiagramCanBeFetched() throws Exception {
-    HttpResponse<String> created = post("/api/sprints?file=audienceos-production-sprint.md", "text/markdown; charset=utf-8", plan("audienceos-production-sprint.md"));
+    HttpResponse<String> created = api.post("/api/sprints?file=audienceos-production-sprint.md", "text/markdown; charset=utf-8", plan("audienceos-production-sprint.md"));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode body = json.readTree(created.body());
@@ -43,12 +47,12 @@ class SprintApiTest {
     assertThat(body.get("processDefinitionKey").asLong()).isPositive();
     assertThat(body.get("warnings").toString()).contains("diiiploy-gateway");
 
-    HttpResponse<String> bpmn = get("/api/sprints/" + body.get("sprintId").asText() + "/bpmn");
+    HttpResponse<String> bpmn = api.get("/api/sprints/" + body.get("sprintId").asText() + "/bpmn");
     assertThat(bpmn.statusCode()).isEqualTo(200);
     assertThat(bpmn.body()).contains("id=\"sprint-audienceos-production-sprint\"", "<bpmndi:BPMNDiagram");
 
     // Posting the same plan again deploys nothing new: same process version.
-    JsonNode again = json.readTree(post("/api/sprints?file=audienceos-production-sprint.md", "text/markdown", plan("audienceos-production-sprint.md")).body());
+    JsonNode again = json.readTree(api.post("/api/sprints?file=audienceos-production-sprint.md", "text/markdown", plan("audienceos-production-sprint.md")).body());
     assertThat(again.get("version").asInt()).isEqualTo(body.get("version").asInt());
     assertThat(again.get("sprintId").asText()).isNotEqualTo(body.get("sprintId").asText());
   }
@@ -56,7 +60,7 @@ class SprintApiTest {
   @Test
   void compileReturnsTheSameXmlAsTheCompiler() throws Exception {
     String markdown = plan("audienceos-integration.md");
-    HttpResponse<String> xml = post("/api/plans/compile", "text/markdown", markdown);
+    HttpResponse<String> xml = api.post("/api/plans/compile", "text/markdown", markdown);
 
     assertThat(xml.statusCode()).isEqualTo(200);
     assertThat(xml.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/xml");
@@ -80,7 +84,7 @@ class SprintApiTest {
             dependsOn: [a]
             score: {urgency: 11, impact: 1, confidence: 1, momentum: 1}
         """;
-    HttpResponse<String> response = post("/api/sprints?file=broken.yaml", "application/yaml", yaml);
+    HttpResponse<String> response = api.post("/api/sprints?file=broken.yaml", "application/yaml", yaml);
 
     assertThat(response.statusCode()).isEqualTo(422);
     JsonNode errors = json.readTree(response.body()).get("errors");
@@ -93,33 +97,22 @@ class SprintApiTest {
 
   @Test
   void unsupportedMediaTypeIs415() throws Exception {
-    HttpResponse<String> response = post("/api/sprints", "text/plain", "hello");
+    HttpResponse<String> response = api.post("/api/sprints", "text/plain", "hello");
     assertThat(response.statusCode()).isEqualTo(415);
     assertThat(json.readTree(response.body()).get("detail").asText()).contains("text/markdown");
   }
 
   @Test
   void aPlanOverTheLimitIs413() throws Exception {
-    HttpResponse<String> response = post("/api/sprints", "text/markdown", "# Big\n" + "x".repeat(70 * 1024));
+    HttpResponse<String> response = api.post("/api/sprints", "text/markdown", "# Big\n" + "x".repeat(70 * 1024));
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(json.readTree(response.body()).get("detail").asText()).contains("sprintflow.api.max-plan-size");
   }
 
   @Test
   void anUnknownSprintIs404() throws Exception {
-    HttpResponse<String> response = get("/api/sprints/nope/bpmn");
+    HttpResponse<String> response = api.get("/api/sprints/nope/bpmn");
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(json.readTree(response.body()).get("detail").asText()).contains("'nope'");
-  }
-
-  private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -30,15 +30,19 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CompileBenchmark {
 
-  @Param({"100", "1000", "5000"})
-  public int tasks;
+  /** "production-sample" (the 7-task sample plan) or a number of generated tasks. */
+  @Param({"production-sample", "100", "1000", "5000"})
+  public String tasks;
 
   private Plan plan;
   private final SprintCompiler compiler = new SprintCompiler();
 
   @Setup
   public void generate() {
-    plan = generatedPlan(tasks, 42);
+    plan = tasks.equals("production-sample")
+        ? dev.sprintflow.plan.PlanLoader.withDefaults()
+            .load(java.nio.file.Path.of("src/test/resources/plans/audienceos-production-sprint.md")).plan()
+        : generatedPlan(Integer.parseInt(tasks), 42);
   }
 
   @Benchmark

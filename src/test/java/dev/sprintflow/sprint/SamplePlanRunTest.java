@@ -10,15 +10,13 @@ import dev.sprintflow.engine.EmbeddedZeebeEngine;
 import dev.sprintflow.plan.Plan;
 import dev.sprintflow.plan.PlanLoader;
 import dev.sprintflow.plan.Task;
+import dev.sprintflow.test.ApiClient;
 import dev.sprintflow.test.EngineRecords;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,6 +45,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SamplePlanRunTest {
 
   @LocalServerPort int port;
+  private ApiClient api;
+
+  @org.junit.jupiter.api.BeforeEach
+  void client() {
+    api = new ApiClient(port);
+  }
   @Autowired ObjectMapper json;
   @Autowired CamundaClient client;
   @Autowired EmbeddedZeebeEngine engine;
@@ -72,21 +76,21 @@ class SamplePlanRunTest {
           .open());
     }
 
-    JsonNode sprint = json.readTree(post("/api/sprints?file=" + file, "text/markdown", markdown).body());
+    JsonNode sprint = json.readTree(api.post("/api/sprints?file=" + file, "text/markdown", markdown).body());
     String sprintId = sprint.get("sprintId").asText();
     long key = sprint.get("processInstanceKey").asLong();
     EngineRecords records = new EngineRecords(engine);
 
     Map<String, Integer> decided = new HashMap<>();
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      for (JsonNode task : json.readTree(get("/api/reviews?sprintId=" + sprintId).body())) {
+      for (JsonNode task : json.readTree(api.get("/api/reviews?sprintId=" + sprintId).body())) {
         String decision = switch (task.get("kind").asText()) {
           case "review" -> "approve";
           case "work" -> "done"; // a manual task: the person reports it done
           case "gate" -> "passed";
           default -> throw new AssertionError("unexpected " + task.get("kind").asText() + " task: " + task);
         };
-        HttpResponse<String> r = post("/api/reviews/" + task.get("id").asText() + "/decision", "application/json",
+        HttpResponse<String> r = api.post("/api/reviews/" + task.get("id").asText() + "/decision", "application/json",
             "{\"decision\": \"" + decision + "\", \"comment\": \"checked by the test\"}");
         assertThat(r.statusCode()).as(r.body()).isIn(200, 409); // 409: decided in an earlier poll
         decided.merge(task.get("kind").asText(), 1, Integer::sum);
@@ -142,16 +146,5 @@ class SamplePlanRunTest {
     try (InputStream in = SamplePlanRunTest.class.getResourceAsStream(path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-  }
-
-  private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -53,6 +53,7 @@ public final class ElkDiagramLayouter {
   }
 
   public DiagramLayout layout(FlowGraph graph) {
+    boolean small = graph.nodes().size() <= SMALL_GRAPH_NODES;
     ElkNode root = ElkGraphUtil.createGraph();
     root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
     root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
@@ -63,11 +64,11 @@ public final class ElkDiagramLayouter {
     // Network simplex lines joins up with their branches and model order keeps the plan's order top
     // to bottom; both cost super-linear time, so very large generated plans use Brandes-Koepf
     // placement and free ordering instead (docs/benchmarks.md has the figures).
-    boolean small = graph.nodes().size() <= SMALL_GRAPH_NODES;
     root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY,
         small ? NodePlacementStrategy.NETWORK_SIMPLEX : NodePlacementStrategy.BRANDES_KOEPF);
     root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY,
         small ? OrderingStrategy.NODES_AND_EDGES : OrderingStrategy.NONE);
+
     root.setProperty(LayeredOptions.SPACING_NODE_NODE, 40.0);
     root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 60.0);
     root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 20.0);
@@ -83,10 +84,12 @@ public final class ElkDiagramLayouter {
       double w = ShapeSizes.width(n.kind()), h = ShapeSizes.height(n.kind());
       double reserved = n.kind() == FlowNode.Kind.TASK ? ShapeSizes.ABORT_ZONE : 0;
       node.setDimensions(w, h + reserved);
-      node.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
-      ElkPort in = port(node, 0, h / 2, PortSide.WEST);
-      ElkPort out = port(node, w, h / 2, PortSide.EAST);
-      ports.put(n.id(), new ElkPort[] {in, out});
+      if (small) {
+        node.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
+        ElkPort in = port(node, 0, h / 2, PortSide.WEST);
+        ElkPort out = port(node, w, h / 2, PortSide.EAST);
+        ports.put(n.id(), new ElkPort[] {in, out});
+      }
       if (hasExternalLabel(n)) {
         ElkLabel label = ElkGraphUtil.createLabel(n.name(), node);
         double[] size = ShapeSizes.label(n.name());
@@ -98,7 +101,11 @@ public final class ElkDiagramLayouter {
     }
     Map<String, ElkEdge> edges = new LinkedHashMap<>();
     for (FlowEdge e : graph.edges()) {
-      edges.put(e.id(), ElkGraphUtil.createSimpleEdge(ports.get(e.source())[1], ports.get(e.target())[0]));
+      edges.put(e.id(), small
+          ? ElkGraphUtil.createSimpleEdge(ports.get(e.source())[1], ports.get(e.target())[0])
+          // One shared port per side turns a gateway's flows into hyperedges, whose crossing
+          // count is quadratic; large graphs let ELK give every flow its own port instead.
+          : ElkGraphUtil.createSimpleEdge(nodes.get(e.source()), nodes.get(e.target())));
     }
 
     runWithLargeStack(() -> new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor()));
