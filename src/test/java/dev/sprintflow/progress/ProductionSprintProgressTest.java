@@ -86,7 +86,7 @@ class ProductionSprintProgressTest {
 
   @Test
   void theReadModelFollowsTheProductionSprintFromPlanToCompletion() throws Exception {
-    SprintApi api = new SprintApi("http://127.0.0.1:" + port);
+    SprintApi api = new SprintApi(port);
     String id = api.startSprint("audienceos-production-sprint.md", "text/markdown",
         resource("/plans/audienceos-production-sprint.md")).get("sprintId").asText();
 

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,12 +20,12 @@ public final class SprintApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final String base;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ApiClient http;
   private Duration timeout = Duration.ofSeconds(60);
 
-  public SprintApi(String base) {
-    this.base = base;
+  /** For the service listening on 127.0.0.1:port. */
+  public SprintApi(int port) {
+    this.http = new ApiClient(port);
   }
 
   public SprintApi timeout(Duration timeout) {
@@ -37,16 +34,11 @@ public final class SprintApi {
   }
 
   public HttpResponse<String> get(String path, String accept) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
-    if (accept != null) {
-      b.header("Accept", accept);
-    }
-    return send(b.build());
+    return http.get(path, accept);
   }
 
   public HttpResponse<String> post(String path, String contentType, String body) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return http.post(path, contentType, body);
   }
 
   public JsonNode json(String path) {
@@ -133,17 +125,6 @@ public final class SprintApi {
       return JSON.readTree(body);
     } catch (IOException e) {
       throw new UncheckedIOException("Not JSON: " + body, e);
-    }
-  }
-
-  private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,0 +1,19 @@
+package dev.sprintflow.progress;
+
+import org.junit.jupiter.api.BeforeEach;
+
+/** The recording contract on the service's default database: H2 in PostgreSQL mode. */
+class ProgressRecorderH2Test extends ProgressRecorderContract {
+
+  private ProgressStore store;
+
+  @BeforeEach
+  void database() throws Exception {
+    store = ProgressStore.h2();
+  }
+
+  @Override
+  ProgressStore store() {
+    return store;
+  }
+}
