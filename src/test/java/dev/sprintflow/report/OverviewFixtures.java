@@ -22,8 +22,9 @@ final class OverviewFixtures {
   static TaskView task(String id, String title, TaskState state, List<String> deps, Duration estimate,
       Instant started, Instant finished, Instant asOf) {
     Duration actual = started == null ? null : Duration.between(started, finished != null ? finished : asOf);
+    SprintOverview.WaitsFor waits = state == TaskState.PENDING ? new SprintOverview.WaitsFor(deps, null, null) : null;
     return new TaskView(id, title, "generic", state, "SOON", deps, estimate, started, finished, actual, started == null ? 0 : 1,
-        0, null, null, null, false);
+        0, null, null, waits, false);
   }
 
   /** A running sprint of three tasks: a (done, 2h of 1d), b after a (running 3h of 2d), c after b (pending, 12h). */
