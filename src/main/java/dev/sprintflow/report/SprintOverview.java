@@ -102,7 +102,7 @@ public record SprintOverview(
    * @param plannedFinish sprint start plus the planned critical path
    * @param forecastFinish sprint start plus the critical path where an active task takes at least
    *     its estimate; when the sprint ended
-   * @param onTrack forecast finish not after planned finish
+   * @param onTrack forecast finish not after planned finish (to the minute)
    */
   public record Schedule(Path planned, Path actual, Instant plannedFinish, Instant forecastFinish, boolean onTrack) {}
 

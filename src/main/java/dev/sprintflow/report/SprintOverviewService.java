@@ -15,6 +15,7 @@ import dev.sprintflow.report.SprintOverview.WaitsFor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public class SprintOverviewService {
     SprintOverview.Schedule schedule = new SprintOverview.Schedule(
         new SprintOverview.Path(plannedPath.taskIds(), plannedPath.length()),
         new SprintOverview.Path(actualPath.taskIds(), actualPath.length()),
-        plannedFinish, forecast, !forecast.isAfter(plannedFinish));
+        plannedFinish, forecast, onTrack(forecast, plannedFinish));
     return new SprintOverview(sprint.sprintId(), sprint.planId(), sprint.planName(), sprint.bpmnProcessId(),
         sprint.version(), sprint.processInstanceKey(), sprint.state(), sprint.fromPlan(), sprint.startedAt(),
         sprint.endedAt(), asOf, countsByName(counts), tasks, gates, schedule);
@@ -118,6 +119,11 @@ public class SprintOverviewService {
 
   private static List<String> unfinished(List<String> ids, Map<String, TaskProgress> byId) {
     return ids.stream().filter(id -> byId.get(id) == null || !byId.get(id).state().finished()).toList();
+  }
+
+  /** Compared to the minute, as the report shows times: milliseconds between registering and starting are no delay. */
+  static boolean onTrack(Instant forecast, Instant plannedFinish) {
+    return !forecast.truncatedTo(ChronoUnit.MINUTES).isAfter(plannedFinish.truncatedTo(ChronoUnit.MINUTES));
   }
 
   /** How long a task ran: until it finished, or until now while active; null when it never started. */
