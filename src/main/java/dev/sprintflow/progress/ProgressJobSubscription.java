@@ -85,15 +85,26 @@ public class ProgressJobSubscription implements SmartLifecycle {
     int retries = Math.max(0, job.getRetries() - 1);
     int failuresSoFar = Math.max(1, Integer.parseInt(LifecycleContract.PROGRESS_RETRIES) - retries);
     java.time.Duration backoff = properties.backoff(failuresSoFar);
-    LOG.warn("Could not record progress job {} at {} (sprint element of {}): {}; retrying in {} ({} retries left)",
-        job.getKey(), job.getElementId(), job.getBpmnProcessId(), e.toString(), backoff, retries);
+    String reason = reason(e);
+    LOG.warn("Could not record progress job {} at {} ({}): {}; retrying in {} ({} retries left)",
+        job.getKey(), job.getElementId(), job.getBpmnProcessId(), reason, backoff, retries);
     jobClient.newFailCommand(job.getKey()).retries(retries).retryBackoff(backoff)
-        .errorMessage("Sprintflow could not record progress: " + e.getMessage())
+        .errorMessage("Sprintflow could not record progress: " + reason)
         .send().exceptionally(t -> {
           LOG.warn("Failing progress job {} failed too ({}); the engine hands it out again after its timeout",
               job.getKey(), t.toString());
           return null;
         });
+  }
+
+  /** What Operate shows on the job: Spring's message and the driver's, which says what is wrong. */
+  static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(e.getMessage());
+    return root == e || message.contains(String.valueOf(root.getMessage())) ? message : message + ": " + root.getMessage();
   }
 
   @Override
