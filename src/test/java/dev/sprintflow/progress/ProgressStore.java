@@ -9,13 +9,13 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The read model on a database of its own, migrated by Flyway as the service does, without Spring. */
-final class ProgressStore {
+public final class ProgressStore {
 
-  final DataSource dataSource;
-  final JdbcClient jdbc;
-  final ProgressRepository repository;
-  final ProgressRecorder recorder;
-  final SprintRegistry registry;
+  public final DataSource dataSource;
+  public final JdbcClient jdbc;
+  public final ProgressRepository repository;
+  public final ProgressRecorder recorder;
+  public final SprintRegistry registry;
 
   private ProgressStore(DataSource dataSource, String schema) {
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/service")
@@ -29,14 +29,14 @@ final class ProgressStore {
   }
 
   /** A fresh in-memory H2 in PostgreSQL mode, as the service's default. */
-  static ProgressStore h2() throws Exception {
+  public static ProgressStore h2() throws Exception {
     String url = "jdbc:h2:mem:progress-" + java.util.UUID.randomUUID()
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     return new ProgressStore(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""), null);
   }
 
   /** A fresh schema on a real PostgreSQL (dev.sprintflow.test.PostgresTestDatabase). */
-  static ProgressStore postgres(dev.sprintflow.test.PostgresTestDatabase.Schema schema) throws Exception {
+  public static ProgressStore postgres(dev.sprintflow.test.PostgresTestDatabase.Schema schema) throws Exception {
     String url = schema.url() + (schema.url().contains("?") ? "&" : "?") + "currentSchema=" + schema.name();
     return new ProgressStore(new SimpleDriverDataSource(new org.postgresql.Driver(), url, schema.username(),
         schema.password()), schema.name());
