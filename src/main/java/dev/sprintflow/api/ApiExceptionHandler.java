@@ -94,6 +94,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(p);
   }
 
+  /** The service's own database (sprints, progress) does not answer: like the engine, try again later. */
+  @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+      org.springframework.transaction.CannotCreateTransactionException.class})
+  ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+    LOG.warn("Database unavailable: {}", e.getMessage());
+    ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+        "The service's database cannot be reached right now; try again later.");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+        .body(p);
+  }
+
   @ExceptionHandler(dev.sprintflow.sprint.InvalidPlanException.class)
   ProblemDetail invalidPlan(dev.sprintflow.sprint.InvalidPlanException e) {
     ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-plan", "Invalid plan",

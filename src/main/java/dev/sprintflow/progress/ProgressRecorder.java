@@ -35,7 +35,6 @@ public class ProgressRecorder {
       if (!repository.insertEvent(e)) {
         return Outcome.DUPLICATE;
       }
-      repository.insertDiscoveredSprint(e.sprintId(), e.at());
       switch (e.subject()) {
         case TASK -> applyToTask(e);
         case GATE -> applyToGate(e);
@@ -48,9 +47,15 @@ public class ProgressRecorder {
     return outcome;
   }
 
+  // Known sprints and tasks (the usual case) cost three statements: insert the event, lock the row,
+  // update it. Only a task or gate seen for the first time takes the discovery path.
+
   private void applyToTask(ProgressEvent e) {
-    repository.insertTaskIfAbsent(e.sprintId(), e.subjectId(), e.facts().title());
-    TaskProgress current = repository.lockTask(e.sprintId(), e.subjectId()).orElseThrow();
+    TaskProgress current = repository.lockTask(e.sprintId(), e.subjectId()).orElseGet(() -> {
+      repository.insertDiscoveredSprint(e.sprintId(), e.at());
+      repository.insertTaskIfAbsent(e.sprintId(), e.subjectId(), e.facts().title());
+      return repository.lockTask(e.sprintId(), e.subjectId()).orElseThrow();
+    });
     TaskProgress next = TaskProjection.apply(current, e);
     if (!next.equals(current)) {
       repository.updateTask(next);
@@ -58,9 +63,12 @@ public class ProgressRecorder {
   }
 
   private void applyToGate(ProgressEvent e) {
-    repository.fillProcess(e.sprintId(), e.bpmnProcessId(), e.processInstanceKey());
-    repository.insertGateIfAbsent(e.sprintId(), e.subjectId(), e.facts().title());
-    GateProgress current = repository.lockGate(e.sprintId(), e.subjectId()).orElseThrow();
+    GateProgress current = repository.lockGate(e.sprintId(), e.subjectId()).orElseGet(() -> {
+      repository.insertDiscoveredSprint(e.sprintId(), e.at());
+      repository.fillProcess(e.sprintId(), e.bpmnProcessId(), e.processInstanceKey());
+      repository.insertGateIfAbsent(e.sprintId(), e.subjectId(), e.facts().title());
+      return repository.lockGate(e.sprintId(), e.subjectId()).orElseThrow();
+    });
     GateProgress next = current.apply(e);
     if (!next.equals(current)) {
       repository.updateGate(next);
@@ -68,6 +76,7 @@ public class ProgressRecorder {
   }
 
   private void applyToSprint(ProgressEvent e) {
+    repository.insertDiscoveredSprint(e.sprintId(), e.at());
     repository.fillProcess(e.sprintId(), e.bpmnProcessId(), e.processInstanceKey());
     SprintState ended = e.elementId().startsWith(dev.sprintflow.compiler.bpmn.SprintProcessWriter.ABORTED_END_PREFIX)
         ? SprintState.ABORTED : SprintState.COMPLETED;

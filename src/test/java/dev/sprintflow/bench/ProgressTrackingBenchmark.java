@@ -172,6 +172,9 @@ public class ProgressTrackingBenchmark {
     }
     client.close();
     engine.destroy();
+    if (store != null) {
+      store.close();
+    }
     if (pgSchema != null) {
       try (Connection c = PostgresTestDatabase.server().connect(); Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA IF EXISTS " + pgSchema + " CASCADE");

@@ -225,6 +225,10 @@ class ProductionSprintProgressTest {
     HttpResponse<String> svg = api.get("/api/sprints/" + id + "/timeline.svg", "image/svg+xml");
     assertThat(svg.statusCode()).isEqualTo(200);
     assertThat(svg.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+    // Kept for docs/progress.md (docs/examples/morning-report.md, docs/images/sprint-timeline.svg).
+    java.nio.file.Path out = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "progress"));
+    java.nio.file.Files.writeString(out.resolve("morning-report.md"), report);
+    java.nio.file.Files.writeString(out.resolve("sprint-timeline.svg"), svg.body());
     SvgTimeline chart = SvgTimeline.parse(svg.body());
     assertThat(chart.bars("planned-")).hasSize(7);
     assertThat(chart.bars("actual-")).hasSize(7);

@@ -109,6 +109,11 @@ class ProgressDatabaseOutageTest {
       assertThat(failed.get(1).getRetries()).isEqualTo(8);
       assertThat(records.all().filter(r -> r.getValueType() == ValueType.INCIDENT)).isEmpty();
       assertThat(records.isCompleted(started.get("processInstanceKey").asLong())).isFalse();
+      // Meanwhile the API says so instead of failing obscurely.
+      var unavailable = api.get("/api/sprints/" + id, null);
+      assertThat(unavailable.statusCode()).isEqualTo(503);
+      assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
+      assertThat(unavailable.body()).contains("database-unavailable");
     } finally {
       Outage.DOWN.set(false);
     }

@@ -12,6 +12,11 @@ class ProgressRecorderH2Test extends ProgressRecorderContract {
     store = ProgressStore.h2();
   }
 
+  @org.junit.jupiter.api.AfterEach
+  void closePool() {
+    store.close(); // before PostgresTestDatabase drops the schema
+  }
+
   @Override
   ProgressStore store() {
     return store;

@@ -15,6 +15,11 @@ class ProgressRecorderPostgresTest extends ProgressRecorderContract {
     store = ProgressStore.postgres(schema);
   }
 
+  @org.junit.jupiter.api.AfterEach
+  void closePool() {
+    store.close(); // before PostgresTestDatabase drops the schema
+  }
+
   @Override
   ProgressStore store() {
     return store;
