@@ -8,14 +8,18 @@ import java.time.format.DateTimeFormatter;
 /** Plan text made safe for Markdown, and times and durations as people read them. */
 final class MarkdownText {
 
-  private static final String PUNCTUATION = "\\`*_{}[]()<>#+-.!|~&";
+  /**
+   * What can start Markdown or HTML inside a line. Characters that matter only at the start of a
+   * line ("-", "+", "1.") need nothing: plan text never starts one here.
+   */
+  private static final String PUNCTUATION = "\\`*_[]<>|~&#";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private MarkdownText() {}
 
   /**
-   * Text from plans and people, shown literally: every ASCII punctuation character that could start
-   * Markdown or HTML is backslash-escaped (CommonMark allows that for all of them), lines joined.
+   * Text from plans and people, shown literally: every character that could start inline Markdown
+   * or HTML is backslash-escaped, lines joined.
    */
   static String escape(String text) {
     if (text == null) {
@@ -29,6 +33,15 @@ final class MarkdownText {
       out.append(c);
     }
     return out.toString();
+  }
+
+  /**
+   * A code span: backslash escapes do not work inside one, so backticks are replaced instead; a pipe
+   * is escaped all the same, which GFM tables require even inside code.
+   */
+  static String code(String text) {
+    return text == null || text.isBlank() ? ""
+        : "`" + text.replaceAll("\\s+", " ").strip().replace('`', '\'').replace("|", "\\|") + "`";
   }
 
   /** "2026-01-12 08:00 UTC". */

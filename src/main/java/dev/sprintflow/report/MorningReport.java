@@ -1,5 +1,6 @@
 package dev.sprintflow.report;
 
+import static dev.sprintflow.report.MarkdownText.code;
 import static dev.sprintflow.report.MarkdownText.duration;
 import static dev.sprintflow.report.MarkdownText.escape;
 import static dev.sprintflow.report.MarkdownText.time;
@@ -102,7 +103,7 @@ public final class MorningReport {
     section(3);
     List<TaskView> triage = tasks(t -> t.state() == TaskState.IN_TRIAGE);
     table(List.of("Task", "Reason", "Waiting for"), triage.stream().map(t -> List.of(
-        task(t), t.error() == null ? "" : "`" + escape(t.error().code()) + "`: " + escape(t.error().message()),
+        task(t), t.error() == null ? "" : code(t.error().code()) + ": " + escape(t.error().message()),
         t.waitsFor() == null || t.waitsFor().since() == null ? ""
             : escape(t.waitsFor().group()) + ", " + duration(Duration.between(t.waitsFor().since(), o.asOf()))))
         .toList());
@@ -174,7 +175,7 @@ public final class MorningReport {
   private String why(TaskView t) {
     return switch (t.state()) {
       case DEFERRED -> "tier " + escape(t.tier()) + ", not forced";
-      case SKIPPED, FAILED -> t.error() == null ? "" : "`" + escape(t.error().code()) + "`"
+      case SKIPPED, FAILED -> t.error() == null ? "" : code(t.error().code())
           + (t.error().triageComment() == null ? "" : ": " + escape(t.error().triageComment()));
       default -> "";
     };

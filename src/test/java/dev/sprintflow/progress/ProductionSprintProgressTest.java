@@ -124,7 +124,7 @@ class ProductionSprintProgressTest {
     // C (12:00): after an hour the reviewer sends it back; the worker redoes it, it is in review again.
     clock.advance(Duration.ofHours(1));
     String waiting = api.get("/api/sprints/" + id + "/report", "text/markdown").body();
-    assertThat(section(waiting, "Awaiting review")).contains("Port Cartridge Backend", "backend\\-reviewers", "| 1h |");
+    assertThat(section(waiting, "Awaiting review")).contains("Port Cartridge Backend", "backend-reviewers", "| 1h |");
     api.decide(id, taskOf(PORT, "review"), "rework", "Filter by agency_id");
     JsonNode c = api.awaitSprint(id, "port reworked and back in review",
         o -> task(o, PORT).get("reworkCount").asInt() == 1 && task(o, PORT).get("state").asText().equals("in_review"));
@@ -152,8 +152,8 @@ class ProductionSprintProgressTest {
     assertThat(d.at("/schedule/onTrack").asBoolean()).isTrue();
     String morning = api.get("/api/sprints/" + id + "/report?since=2026-01-12T13:00:00Z", null).body();
     assertThat(section(morning, "Done since")).contains("Port Cartridge Backend", "Real Google Ads", "Real Meta Ads");
-    assertThat(section(morning, "In triage")).contains("Real Gmail Sync", "OAUTH\\_REAUTH\\_REQUIRED", "sprint\\-leads");
-    assertThat(section(morning, "Awaiting review")).contains("E2E Test Multi\\-Org Roles", "Real Slack Sync");
+    assertThat(section(morning, "In triage")).contains("Real Gmail Sync", "`OAUTH_REAUTH_REQUIRED`: Gmail grant expired for agency 7", "sprint-leads");
+    assertThat(section(morning, "Awaiting review")).contains("E2E Test Multi-Org Roles", "Real Slack Sync");
     assertThat(section(morning, "Waiting to start")).contains("Final Verification");
 
     // E: the lead retries gmail (15:00); e2e approved at 15:00, gmail at 16:00, slack at 20:00.

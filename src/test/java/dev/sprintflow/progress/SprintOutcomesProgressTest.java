@@ -89,8 +89,8 @@ class SprintOutcomesProgressTest {
 
     String report = api.get("/api/sprints/" + id + "/report", "text/markdown").body();
     String notRun = report.substring(report.indexOf("## Deferred and skipped"), report.indexOf("## Waiting to start"));
-    assertThat(notRun).contains("| Later ★ | deferred | tier LATER, not forced |", "| Flaky | skipped | `WORK\\_FAILED`: not needed this sprint |",
-        "| Broken | failed | `WORK\\_FAILED`: stop everything |");
+    assertThat(notRun).contains("| Later ★ | deferred | tier LATER, not forced |", "| Flaky | skipped | `WORK_FAILED`: not needed this sprint |",
+        "| Broken | failed | `WORK_FAILED`: stop everything |");
     assertThat(report).contains("is **aborted**");
   }
 
