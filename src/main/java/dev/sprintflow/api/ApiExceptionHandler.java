@@ -8,6 +8,9 @@ import dev.sprintflow.process.ProcessStartRejectedException;
 import dev.sprintflow.review.InvalidDecisionException;
 import dev.sprintflow.review.ReviewConflictException;
 import dev.sprintflow.review.ReviewNotFoundException;
+import dev.sprintflow.webapps.WebAppException;
+import dev.sprintflow.webapps.WebAppNotConfiguredException;
+import dev.sprintflow.webapps.WebAppUnavailableException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +107,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
         .body(p);
+  }
+
+  @ExceptionHandler(WebAppUnavailableException.class)
+  ResponseEntity<ProblemDetail> webAppUnavailable(WebAppUnavailableException e) {
+    LOG.warn("Web application unavailable: {}", e.getMessage());
+    ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "webapp-unavailable", "Operate or Tasklist unavailable",
+        e.getMessage() + "; try again later.");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+        .body(p);
+  }
+
+  /** Operate or Tasklist refused or failed a request the service made: a gateway error, not the caller's. */
+  @ExceptionHandler(WebAppException.class)
+  ProblemDetail webAppFailed(WebAppException e) {
+    LOG.warn("Web application error: {}", e.getMessage());
+    return problem(HttpStatus.BAD_GATEWAY, "webapp-error", "Operate or Tasklist failed", e.getMessage());
+  }
+
+  @ExceptionHandler(WebAppNotConfiguredException.class)
+  ProblemDetail notConfigured(WebAppNotConfiguredException e) {
+    return problem(HttpStatus.NOT_IMPLEMENTED, "not-configured", "Not available on this runtime", e.getMessage());
   }
 
   @ExceptionHandler(dev.sprintflow.sprint.InvalidPlanException.class)

@@ -1,7 +1,7 @@
 package dev.sprintflow.api;
 
 import dev.sprintflow.review.DecisionRecorded;
-import dev.sprintflow.review.ReviewInbox;
+import dev.sprintflow.review.ReviewBackend;
 import dev.sprintflow.review.ReviewTask;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/reviews", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ReviewController {
 
-  private final ReviewInbox inbox;
+  private final ReviewBackend inbox;
 
-  public ReviewController(ReviewInbox inbox) {
+  public ReviewController(ReviewBackend inbox) {
     this.inbox = inbox;
   }
 

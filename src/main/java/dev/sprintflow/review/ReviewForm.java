@@ -23,6 +23,26 @@ public record ReviewForm(String id, List<Option> decisionOptions, int commentMax
     return decisionOptions.stream().anyMatch(o -> o.value().equals(decision));
   }
 
+  /**
+   * Checks a decision against this form, as Tasklist's form validation would.
+   *
+   * @throws InvalidDecisionException decision missing or not an option, comment too long
+   */
+  public void check(String decision, String comment) {
+    if (decision == null || decision.isBlank()) {
+      throw new InvalidDecisionException("decision",
+          "decision is required: one of " + optionValues() + " (form " + id + ")");
+    }
+    if (!allows(decision.strip())) {
+      throw new InvalidDecisionException("decision",
+          "'%s' is not an option of form %s; choose one of %s".formatted(decision.strip(), id, optionValues()));
+    }
+    if (comment != null && comment.length() > commentMaxLength) {
+      throw new InvalidDecisionException("comment",
+          "comment has %d characters; form %s allows at most %d".formatted(comment.length(), id, commentMaxLength));
+    }
+  }
+
   public List<String> optionValues() {
     return decisionOptions.stream().map(Option::value).toList();
   }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Service;
  * again after its timeout replaces its snapshot; a task that is not re-activated within its lease
  * (completed in Tasklist, cancelled with its process) drops out of the list. The service's memory
  * is the only store: after a restart tasks reappear once their jobs time out and are activated again.
+ * The default {@link ReviewBackend}; {@code sprintflow.review.backend=tasklist} replaces it.
  */
 @Service
-public class ReviewInbox {
+@ConditionalOnProperty(name = "sprintflow.review.backend", havingValue = "jobs", matchIfMissing = true)
+public class ReviewInbox implements ReviewBackend {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReviewInbox.class);
 
@@ -70,6 +73,7 @@ public class ReviewInbox {
   }
 
   /** Open tasks, oldest first, optionally of one sprint and/or offered to one candidate group. */
+  @Override
   public List<ReviewTask> list(String sprintId, String candidateGroup) {
     List<OpenUserTask> snapshot;
     synchronized (this) {
@@ -92,6 +96,7 @@ public class ReviewInbox {
    * @throws ReviewConflictException decided before, or closed meanwhile
    * @throws InvalidDecisionException decision missing or not one of the form's options, comment too long
    */
+  @Override
   public DecisionRecorded decide(long id, String decision, String comment) {
     OpenUserTask task = claim(id, decision, comment);
     String value = decision.strip();
@@ -122,19 +127,7 @@ public class ReviewInbox {
       }
       throw new ReviewNotFoundException(Long.toString(id));
     }
-    ReviewForm form = forms.find(task.formId()).orElseThrow(); // hold() admits only tasks with a known form
-    if (decision == null || decision.isBlank()) {
-      throw new InvalidDecisionException("decision",
-          "decision is required: one of " + form.optionValues() + " (form " + form.id() + ")");
-    }
-    if (!form.allows(decision.strip())) {
-      throw new InvalidDecisionException("decision",
-          "'%s' is not an option of form %s; choose one of %s".formatted(decision.strip(), form.id(), form.optionValues()));
-    }
-    if (comment != null && comment.length() > form.commentMaxLength()) {
-      throw new InvalidDecisionException("comment",
-          "comment has %d characters; form %s allows at most %d".formatted(comment.length(), form.id(), form.commentMaxLength()));
-    }
+    forms.find(task.formId()).orElseThrow().check(decision, comment); // hold() admits only tasks with a known form
     open.remove(id);
     decided.put(id, clock.instant());
     return task;
@@ -176,9 +169,12 @@ public class ReviewInbox {
 
   /** "Review: Port Cartridge Backend": BPMN names are static, so the title comes from the variables. */
   static String name(OpenUserTask task) {
-    String kind = task.kind() == null || task.kind().isEmpty() ? "Task" : task.kind();
-    String label = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1);
-    String title = task.stringVariable(LifecycleVariables.TASK_TITLE);
+    return name(task.kind(), task.stringVariable(LifecycleVariables.TASK_TITLE));
+  }
+
+  static String name(String kind, String title) {
+    String k = kind == null || kind.isEmpty() ? "Task" : kind;
+    String label = k.substring(0, 1).toUpperCase(Locale.ROOT) + k.substring(1);
     return title == null ? label : label + ": " + title;
   }
 }

@@ -7,8 +7,10 @@ import io.camunda.client.api.worker.JobWorker;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.AllNestedConditions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +20,21 @@ import org.springframework.stereotype.Component;
  * and by polling; after a timeout the engine hands a job out again and the inbox refreshes it.
  */
 @Component
-@ConditionalOnProperty(name = "sprintflow.review.inbox-enabled", havingValue = "true", matchIfMissing = true)
+@Conditional(UserTaskJobSubscription.JobsInboxEnabled.class)
 public class UserTaskJobSubscription implements SmartLifecycle {
+
+  /** Only for the {@code jobs} backend with the inbox on: the Tasklist backend must leave the jobs to Tasklist. */
+  static class JobsInboxEnabled extends AllNestedConditions {
+    JobsInboxEnabled() {
+      super(ConfigurationPhase.REGISTER_BEAN);
+    }
+
+    @ConditionalOnProperty(name = "sprintflow.review.inbox-enabled", havingValue = "true", matchIfMissing = true)
+    static class InboxEnabled {}
+
+    @ConditionalOnProperty(name = "sprintflow.review.backend", havingValue = "jobs", matchIfMissing = true)
+    static class JobsBackend {}
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(UserTaskJobSubscription.class);
 

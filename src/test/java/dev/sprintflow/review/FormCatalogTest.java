@@ -18,7 +18,7 @@ class FormCatalogTest {
 
   private final ObjectMapper json = new ObjectMapper();
   private final FormCatalog catalog = new FormCatalog(
-      new DeploymentProperties(true, List.of("bpmn", "dmn")), json, new ReviewProperties(null, null, null, null, null));
+      new DeploymentProperties(true, List.of("bpmn", "dmn")), json, new ReviewProperties(null, null, null, null, null, null));
 
   @ParameterizedTest
   @ValueSource(strings = {"sprint-task-review", "sprint-task-triage", "sprint-task-manual"})

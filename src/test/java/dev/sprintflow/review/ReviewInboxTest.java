@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ReviewInboxTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T09:00:00Z"));
-  private final ReviewProperties properties = new ReviewProperties(null, null, null, null, null);
+  private final ReviewProperties properties = new ReviewProperties(null, null, null, null, null, null);
   private final FormCatalog forms =
       new FormCatalog(new DeploymentProperties(true, List.of("bpmn", "dmn")), new ObjectMapper(), properties);
   private final List<Map<String, Object>> completed = new ArrayList<>();

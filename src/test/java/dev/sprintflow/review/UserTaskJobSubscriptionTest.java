@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class UserTaskJobSubscriptionTest {
 
   private final ObjectMapper json = new ObjectMapper();
-  private final ReviewProperties properties = new ReviewProperties(null, null, null, null, null);
+  private final ReviewProperties properties = new ReviewProperties(null, null, null, null, null, null);
   private final ReviewInbox inbox = new ReviewInbox(
       new FormCatalog(new DeploymentProperties(true, List.of("bpmn")), json, properties),
       (key, vars) -> {}, Clock.systemUTC(), properties);
