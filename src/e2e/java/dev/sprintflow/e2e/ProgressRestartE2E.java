@@ -94,7 +94,9 @@ class ProgressRestartE2E {
     Files.createDirectories(settings.out());
     started.push(LocalStack.ensureUp(settings, timings));
     client = CamundaClient.newClientBuilder().grpcAddress(URI.create(settings.grpcUrl()))
-        .restAddress(URI.create(settings.webUrl())).preferRestOverGrpc(false).build();
+        .restAddress(URI.create(settings.webUrl())).preferRestOverGrpc(false)
+        .numJobWorkerExecutionThreads(4) // the slow worker holds one thread until released
+        .build();
     started.push(client);
     CountDownLatch releaseSlow = new CountDownLatch(1);
     JobWorker work = client.newWorker().jobType("e2e-restart-work").handler((jc, job) ->

@@ -132,7 +132,8 @@ public class SprintOverviewService {
       return t.state().finished() ? Duration.ZERO : null;
     }
     Instant end = t.finishedAt() != null ? t.finishedAt() : asOf;
-    return end.isBefore(t.startedAt()) ? Duration.ZERO : Duration.between(t.startedAt(), end);
+    // Whole seconds: "PT1M29S", not nanoseconds nobody reads.
+    return end.isBefore(t.startedAt()) ? Duration.ZERO : Duration.between(t.startedAt(), end).truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** A task without an estimate counts as zero in planned figures (docs/progress.md). */
