@@ -26,18 +26,28 @@ final class ServiceUnderTest implements AutoCloseable {
   }
 
   static ServiceUnderTest start(E2eSettings settings, Timings timings) throws IOException {
+    return start(settings, timings, "service", List.of("--spring.profiles.active=local-stack"));
+  }
+
+  /**
+   * The jar with the given arguments (they must choose the profile), logging to {@code <name>.log}.
+   * Tests that restart the service give each run its own name.
+   */
+  static ServiceUnderTest start(E2eSettings settings, Timings timings, String name, List<String> args) throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Path log = settings.out().resolve("service.log");
+    Path log = settings.out().resolve(name + ".log");
     Files.createDirectories(log.getParent());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(List.of(java, "-jar", settings.jar().toString(),
-            "--spring.profiles.active=local-stack", "--server.port=" + port,
-            // readiness turns UP only after the start-up runners, i.e. once bpmn/ and dmn/ are deployed
-            "--management.endpoint.health.probes.enabled=true"))
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", settings.jar().toString(),
+        "--server.port=" + port,
+        // readiness turns UP only after the start-up runners, i.e. once bpmn/ and dmn/ are deployed
+        "--management.endpoint.health.probes.enabled=true"));
+    command.addAll(args);
+    Process p = new ProcessBuilder(command)
         .directory(settings.out().toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
@@ -49,7 +59,8 @@ final class ServiceUnderTest implements AutoCloseable {
       service.close();
       throw e;
     }
-    timings.record("service start (local-stack profile, models deployed)", Duration.ofNanos(System.nanoTime() - t0));
+    timings.record(name.equals("service") ? "service start (local-stack profile, models deployed)"
+        : name + " start (models deployed)", Duration.ofNanos(System.nanoTime() - t0));
     return service;
   }
 
@@ -75,6 +86,16 @@ final class ServiceUnderTest implements AutoCloseable {
       sleep(500);
     }
     throw new IllegalStateException("The service did not become healthy within " + E2eSettings.SERVICE_START + "; see " + log);
+  }
+
+  /** SIGKILL, as a crash or the OOM killer would: no shutdown hooks, activated jobs stay locked. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

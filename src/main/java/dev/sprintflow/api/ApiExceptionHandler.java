@@ -97,6 +97,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(p);
   }
 
+  /** The service's own database (sprints, progress) does not answer: like the engine, try again later. */
+  @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+      org.springframework.transaction.CannotCreateTransactionException.class})
+  ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+    LOG.warn("Database unavailable: {}", e.getMessage());
+    ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+        "The service's database cannot be reached right now; try again later.");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+        .body(p);
+  }
+
   @ExceptionHandler(WebAppUnavailableException.class)
   ResponseEntity<ProblemDetail> webAppUnavailable(WebAppUnavailableException e) {
     LOG.warn("Web application unavailable: {}", e.getMessage());
@@ -147,7 +159,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     ProblemDetail p = problem(HttpStatus.NOT_FOUND, e.resource() + "-not-found", "Not found", e.getMessage());
+    if (e.field() != null) {
+      p.setProperty("field", e.field());
+    }
     return p;
+  }
+
+  /** Sent as problem JSON whatever the Accept header said: the client must learn what it can ask for. */
+  @ExceptionHandler(NotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(NotAcceptableException e) {
+    ProblemDetail p = problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable", e.getMessage());
+    p.setProperty("field", "Accept");
+    p.setProperty("supported", e.supported());
+    return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 
   @ExceptionHandler(Exception.class)

@@ -29,6 +29,24 @@ public final class SprintCompiler {
 
   private final ElkDiagramLayouter layouter = new ElkDiagramLayouter();
   private final SprintProcessWriter writer = new SprintProcessWriter();
+  private final boolean progressListeners;
+
+  /** A compiler whose processes report progress to Sprintflow's progress worker (docs/progress.md). */
+  public SprintCompiler() {
+    this(true);
+  }
+
+  private SprintCompiler(boolean progressListeners) {
+    this.progressListeners = progressListeners;
+  }
+
+  /**
+   * A compiler whose processes carry no progress listeners: for engines without Sprintflow's
+   * progress worker, and to measure what tracking costs (docs/benchmarks.md).
+   */
+  public static SprintCompiler withoutProgressListeners() {
+    return new SprintCompiler(false);
+  }
 
   public static String processId(String planId) {
     return "sprint-" + planId;
@@ -56,7 +74,7 @@ public final class SprintCompiler {
     }
     FlowGraph graph = FlowGraphBuilder.build(items, "Sprint started", "Sprint completed");
     String xml = writer.write(new SprintProcessWriter.Input(
-        processId, plan.name(), plan.goal(), graph, layouter.layout(graph), calls, gates));
+        processId, plan.name(), plan.goal(), graph, layouter.layout(graph), calls, gates, progressListeners));
     validate(xml, plan);
     return new CompiledSprint(processId, xml);
   }

@@ -78,12 +78,20 @@ public class SprintLauncher {
       Process process = deployment.getProcesses().stream()
           .filter(p -> p.getBpmnProcessId().equals(compiled.processId()))
           .findFirst().orElseThrow();
-      ProcessInstanceEvent instance = client.newCreateInstanceCommand()
-          .processDefinitionKey(process.getProcessDefinitionKey())
-          .variables(Map.of("sprintId", sprintId, "planId", c.plan().id(), "planName", c.plan().name()))
-          .send().join();
-      registry.add(new SprintRecord(sprintId, c.plan().id(), process.getBpmnProcessId(), process.getVersion(),
-          process.getProcessDefinitionKey(), instance.getProcessInstanceKey(), compiled.bpmnXml(), clock.instant()));
+      // Registered before the instance exists: its first progress events may arrive at once.
+      registry.register(new SprintRecord(sprintId, c.plan().id(), process.getBpmnProcessId(), process.getVersion(),
+          process.getProcessDefinitionKey(), 0, compiled.bpmnXml(), clock.instant()), c.plan());
+      ProcessInstanceEvent instance;
+      try {
+        instance = client.newCreateInstanceCommand()
+            .processDefinitionKey(process.getProcessDefinitionKey())
+            .variables(Map.of("sprintId", sprintId, "planId", c.plan().id(), "planName", c.plan().name()))
+            .send().join();
+      } catch (RuntimeException e) {
+        registry.forget(sprintId);
+        throw e;
+      }
+      registry.instanceStarted(sprintId, instance.getProcessInstanceKey());
       LOG.info("Sprint {} started: {} v{} instance {}", sprintId, process.getBpmnProcessId(), process.getVersion(),
           instance.getProcessInstanceKey());
       return new LaunchedSprint(sprintId, process.getBpmnProcessId(), process.getProcessDefinitionKey(),

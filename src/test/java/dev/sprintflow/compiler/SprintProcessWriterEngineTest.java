@@ -3,6 +3,7 @@ package dev.sprintflow.compiler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sprintflow.compiler.bpmn.GateTask;
+import dev.sprintflow.compiler.bpmn.LifecycleContract;
 import dev.sprintflow.compiler.bpmn.SprintProcessWriter;
 import dev.sprintflow.compiler.bpmn.TaskCall;
 import dev.sprintflow.compiler.graph.FlowGraph;
@@ -82,7 +83,7 @@ class SprintProcessWriterEngineTest {
     }
     FlowGraph graph = FlowGraphBuilder.build(items, "Sprint started", "Sprint completed");
     String xml = new SprintProcessWriter().write(new SprintProcessWriter.Input(
-        "sprint-test", "Test sprint", "A test", graph, new ElkDiagramLayouter().layout(graph), calls, gates));
+        "sprint-test", "Test sprint", "A test", graph, new ElkDiagramLayouter().layout(graph), calls, gates, true));
     BpmnModelInstance model = Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     Bpmn.validateModel(model);
     java.nio.file.Path out = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "compiler"));
@@ -110,6 +111,14 @@ class SprintProcessWriterEngineTest {
       active.decrementAndGet();
       jc.newCompleteCommand(job).variables(Map.of("summary", "done " + job.getVariablesAsMap().get("taskId"))).send().join();
     }).maxJobsActive(10).open());
+    // The progress listeners (docs/progress.md) block their elements until a worker completes them.
+    List<String> progressEvents = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (String type : List.of(LifecycleContract.PROGRESS_START_JOB_TYPE, LifecycleContract.PROGRESS_END_JOB_TYPE)) {
+      workers.add(client.newWorker().jobType(type).handler((jc, job) -> {
+        progressEvents.add(job.getElementId() + ":" + type.substring(type.lastIndexOf('.') + 1));
+        jc.newCompleteCommand(job).send().join();
+      }).open());
+    }
     workers.add(client.newWorker().jobType("io.camunda.zeebe:userTask").handler((jc, job) ->
         jc.newCompleteCommand(job).variables(Map.of("decision", "passed", "comment", "verified " + job.getVariablesAsMap().get("gateId"),
             "verifiedCriteria", List.of("criterion-1", "criterion-2"))).send().join()).open());
@@ -137,6 +146,8 @@ class SprintProcessWriterEngineTest {
           .containsEntry("result", "done gmail").containsEntry("tier", "IMMEDIATE");
       assertThat(vars.get("gate_tier_2")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
           .containsEntry("passed", true).containsEntry("comment", "verified tier-2");
+      assertThat(progressEvents).containsExactlyInAnyOrder("gate_tier_1:start", "gate_tier_1:end",
+          "gate_tier_2:start", "gate_tier_2:end", "sprint_completed:start");
     } finally {
       workers.forEach(JobWorker::close);
     }

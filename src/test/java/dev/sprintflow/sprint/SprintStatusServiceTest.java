@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sprintflow.progress.ProgressStore;
 import dev.sprintflow.test.FakeWebApp;
 import dev.sprintflow.test.FakeWebApp.Response;
 import dev.sprintflow.webapps.WebAppNotConfiguredException;
 import dev.sprintflow.webapps.WebApps;
 import dev.sprintflow.webapps.WebAppsProperties;
-import java.io.IOException;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +21,13 @@ class SprintStatusServiceTest {
 
   private final ObjectMapper json = new ObjectMapper();
   private final FakeWebApp operate = new FakeWebApp();
-  private final SprintRegistry registry = new SprintRegistry();
+  // Sprints live in the service's database: an empty one, so the sprint is found through Operate.
+  private final ProgressStore store = ProgressStore.h2();
+  private final SprintRegistry registry = store.registry;
   private final SprintStatusService service = new SprintStatusService(
       new WebApps(new WebAppsProperties(operate.url(), null, FakeWebApp.USER, FakeWebApp.PASSWORD, null), json), registry);
 
-  SprintStatusServiceTest() throws IOException {
+  SprintStatusServiceTest() throws Exception {
     operate.on("POST /v1/variables/search", r -> Response.json("""
             {"items":[
               {"key":11,"processInstanceKey":266,"scopeKey":266,"name":"sprintId","value":"\\"%1$s\\""},
@@ -56,6 +58,7 @@ class SprintStatusServiceTest {
   @AfterEach
   void stop() {
     operate.close();
+    store.close();
   }
 
   @Test

@@ -21,6 +21,12 @@ public final class ApiClient {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  /** GET with an Accept header (none when null), for content negotiation. */
+  public HttpResponse<String> get(String path, String accept) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    return send(accept == null ? b : b.header("Accept", accept));
+  }
+
   public HttpResponse<String> post(String path, String contentType, String body) {
     return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", contentType)

@@ -16,6 +16,14 @@ public final class LifecycleContract {
   public static final String GATE_KIND = "gate";
   /** Who verifies success-criteria gates. */
   public static final String GATE_CANDIDATE_GROUPS = "sprint-leads";
+  /**
+   * Job types of the execution listeners that feed the progress read model (docs/progress.md), one
+   * per event type: gateways before 8.7 do not tell a job's listener event type to the worker.
+   */
+  public static final String PROGRESS_START_JOB_TYPE = "sprintflow.progress.start";
+  public static final String PROGRESS_END_JOB_TYPE = "sprintflow.progress.end";
+  /** Retries of a progress listener job: with the worker's backoff, minutes of database outage. */
+  public static final String PROGRESS_RETRIES = "10";
 
   private LifecycleContract() {}
 }

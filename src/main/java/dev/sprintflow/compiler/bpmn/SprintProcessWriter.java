@@ -34,8 +34,15 @@ public final class SprintProcessWriter {
   /** Diagrams target Camunda 8.6 so they also run on the local 8.6 stack. */
   static final String PLATFORM_VERSION = "8.6.0";
   static final String ABORT_ERROR_ID = "error_sprint_aborted";
+  /** Id prefix of the terminate end events "Sprint aborted" (one per call activity). */
+  public static final String ABORTED_END_PREFIX = "aborted_";
 
-  /** Everything needed to write one sprint process. */
+  /**
+   * Everything needed to write one sprint process.
+   *
+   * @param progressListeners whether gates and end events carry the progress execution listeners
+   *     (docs/progress.md); without them the process runs without Sprintflow's progress worker
+   */
   public record Input(
       String processId,
       String name,
@@ -43,7 +50,8 @@ public final class SprintProcessWriter {
       FlowGraph graph,
       DiagramLayout layout,
       Map<String, TaskCall> tasks,
-      Map<String, GateTask> gates) {}
+      Map<String, GateTask> gates,
+      boolean progressListeners) {}
 
   /** An abort path of one call activity: boundary event, terminate end, the flow between, their DI. */
   private record AbortPath(String callId, Bounds boundary, Bounds boundaryLabel, Bounds end, Bounds endLabel, double x) {
@@ -52,7 +60,7 @@ public final class SprintProcessWriter {
     }
 
     String endId() {
-      return "aborted_" + callId;
+      return ABORTED_END_PREFIX + callId;
     }
 
     String flowId() {
@@ -122,6 +130,11 @@ public final class SprintProcessWriter {
       x.empty(3, "bpmn", BPMN, "errorEventDefinition", "id", a.boundaryId() + "_definition", "errorRef", ABORT_ERROR_ID);
       x.end(2);
       x.start(2, "bpmn", BPMN, "endEvent", "id", a.endId(), "name", "Sprint aborted");
+      if (in.progressListeners()) {
+        x.start(3, "bpmn", BPMN, "extensionElements");
+        progressListeners(x, true, false);
+        x.end(3);
+      }
       x.text(3, "bpmn", BPMN, "incoming", a.flowId());
       x.empty(3, "bpmn", BPMN, "terminateEventDefinition", "id", a.endId() + "_definition");
       x.end(2);
@@ -172,7 +185,11 @@ public final class SprintProcessWriter {
     if (n.kind() == FlowNode.Kind.TASK) {
       callActivityExtensions(x, in.tasks().get(n.ref()));
     } else if (n.kind() == FlowNode.Kind.GATE) {
-      gateExtensions(x, in.gates().get(n.ref()));
+      gateExtensions(x, in.gates().get(n.ref()), in.progressListeners());
+    } else if (n.kind() == FlowNode.Kind.END && in.progressListeners()) {
+      x.start(3, "bpmn", BPMN, "extensionElements");
+      progressListeners(x, true, false);
+      x.end(3);
     }
     for (String flow : incoming) {
       x.text(3, "bpmn", BPMN, "incoming", flow);
@@ -207,8 +224,11 @@ public final class SprintProcessWriter {
     x.end(3);
   }
 
-  private void gateExtensions(Xml x, GateTask gate) throws XMLStreamException {
+  private void gateExtensions(Xml x, GateTask gate, boolean progress) throws XMLStreamException {
     x.start(3, "bpmn", BPMN, "extensionElements");
+    if (progress) {
+      progressListeners(x, true, true);
+    }
     x.empty(4, "zeebe", ZEEBE, "formDefinition", "formId", LifecycleContract.GATE_FORM_ID);
     x.empty(4, "zeebe", ZEEBE, "assignmentDefinition", "candidateGroups", LifecycleContract.GATE_CANDIDATE_GROUPS);
     x.start(4, "zeebe", ZEEBE, "taskHeaders");
@@ -231,6 +251,20 @@ public final class SprintProcessWriter {
         "target", gateResultVariable(gate.gateId()));
     x.end(4);
     x.end(3);
+  }
+
+  /** Listeners whose jobs the progress worker records: a gate opens and is decided, the sprint ends. */
+  private static void progressListeners(Xml x, boolean start, boolean end) throws XMLStreamException {
+    x.start(4, "zeebe", ZEEBE, "executionListeners");
+    if (start) {
+      x.empty(5, "zeebe", ZEEBE, "executionListener", "eventType", "start",
+          "type", LifecycleContract.PROGRESS_START_JOB_TYPE, "retries", LifecycleContract.PROGRESS_RETRIES);
+    }
+    if (end) {
+      x.empty(5, "zeebe", ZEEBE, "executionListener", "eventType", "end",
+          "type", LifecycleContract.PROGRESS_END_JOB_TYPE, "retries", LifecycleContract.PROGRESS_RETRIES);
+    }
+    x.end(4);
   }
 
   private static void input(Xml x, String source, String target) throws XMLStreamException {
