@@ -26,7 +26,12 @@ final class ServiceUnderTest implements AutoCloseable {
   }
 
   static ServiceUnderTest start(E2eSettings settings, Timings timings) throws IOException {
-    return start(settings, timings, "service", List.of("--spring.profiles.active=local-stack"));
+    // The test's scripted workers serve every worker kind of the sample plan; the built-in
+    // @JobWorkers (migration-port, rbac-check, oauth-sync) would take those jobs and, without the
+    // workspaces and targets they need, send the tasks to triage. The progress worker and the
+    // Tasklist inbox are not @JobWorkers and keep running.
+    return start(settings, timings, "service",
+        List.of("--spring.profiles.active=local-stack", "--camunda.client.worker.defaults.enabled=false"));
   }
 
   /**
